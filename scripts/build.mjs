@@ -1,0 +1,31 @@
+// Bundles every action entry and the CLI into dist/ with esbuild. Shared code goes into
+// chunks that all entries import, so it is not duplicated in every bundle.
+import { build } from 'esbuild';
+import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const entryPoints = { 'cli/index': 'src/cli/index.ts' };
+for (const name of readdirSync('src/actions')) {
+  const entry = join('src/actions', name, 'index.ts');
+  if (existsSync(entry)) entryPoints[`${name}/index`] = entry;
+}
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  minify: true,
+  keepNames: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: 'none',
+  loader: { '.wasm': 'binary' },
+  logLevel: 'warning',
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+});

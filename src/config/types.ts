@@ -1,0 +1,109 @@
+/** The config file model. Key names follow nfpm where the concept is the same. */
+
+export const OSES = ['linux', 'darwin', 'windows'] as const;
+export const ARCHES = ['amd64', 'arm64', 'arm', '386'] as const;
+export type Os = (typeof OSES)[number];
+export type Arch = (typeof ARCHES)[number];
+
+export interface Platform {
+  os: Os;
+  arch: Arch;
+}
+
+export const CONTENT_TYPES = ['file', 'config', 'config|noreplace', 'doc', 'dir', 'symlink'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export interface FileInfoSpec {
+  /** Octal string such as "0755". */
+  mode?: string;
+  owner?: string;
+  group?: string;
+}
+
+export interface ContentSpec {
+  /** File, directory or glob relative to the config's base directory; the link target for symlinks. */
+  src?: string;
+  /** Absolute install path. */
+  dst: string;
+  type?: ContentType;
+  file_info?: FileInfoSpec;
+  /** Only include this entry for one packager (deb, rpm, ...). */
+  packager?: string;
+  /** Only include this entry for these platforms' archs (Go names). */
+  arch?: Arch[];
+}
+
+export interface Scripts {
+  preinstall?: string;
+  postinstall?: string;
+  preremove?: string;
+  postremove?: string;
+}
+
+export const COMPRESSIONS = ['gzip', 'xz', 'zstd', 'none'] as const;
+export type Compression = (typeof COMPRESSIONS)[number];
+
+export interface DebConfig {
+  compression?: Compression;
+  section?: string;
+  priority?: string;
+  /** Extra control fields, written as given. */
+  fields?: Record<string, string>;
+}
+
+export interface RpmConfig {
+  compression?: Exclude<Compression, 'none'>;
+  group?: string;
+  summary?: string;
+  packager?: string;
+  scripts?: Scripts;
+  prefixes?: string[];
+}
+
+/** Keys that `overrides.<format>` may replace. */
+export interface OverridableConfig {
+  name?: string;
+  release?: number;
+  epoch?: number;
+  summary?: string;
+  description?: string;
+  homepage?: string;
+  license?: string;
+  maintainer?: string;
+  vendor?: string;
+  contents?: ContentSpec[];
+  scripts?: Scripts;
+  depends?: string[];
+  recommends?: string[];
+  suggests?: string[];
+  conflicts?: string[];
+  replaces?: string[];
+  provides?: string[];
+  deb?: DebConfig;
+  rpm?: RpmConfig;
+}
+
+export interface PackageConfig extends OverridableConfig {
+  name: string;
+  version?: string;
+  release: number;
+  summary: string;
+  description?: string;
+  maintainer: string;
+  platforms: Platform[];
+  contents: ContentSpec[];
+  overrides?: Partial<Record<string, OverridableConfig>>;
+  /** Blocks later actions own (homebrew, winget, release, ...) are kept as parsed. */
+  [block: string]: unknown;
+}
+
+/** A config file after parsing and validation, with a way back to source lines. */
+export interface LoadedConfig {
+  /** Path as the user gave it (used in messages and annotations). */
+  file: string;
+  /** Directory that relative `src` paths and scripts resolve against. */
+  baseDir: string;
+  config: PackageConfig;
+  /** Line/column (1-based) of a field given as a JSON pointer such as `/contents/2/dst`. */
+  locate(pointer: string): { line: number; column: number } | undefined;
+}
