@@ -1,0 +1,4 @@
+import '../../packagers/deb/index.js';
+import { buildAction } from '../../build/build-action.js';
+
+export const buildDebAction = buildAction('build-deb', 'deb', 'Build .deb packages for every linux platform in the config, in-process (no dpkg-deb needed).');

@@ -1,0 +1,57 @@
+import { DEFAULT_CONFIG_PATH } from '../config/index.js';
+import type { InputSpec, OutputSpec } from '../core/inputs.js';
+import type { ActionDefinition } from '../core/run.js';
+import { buildPackages, type BuiltFile } from './build-packages.js';
+
+/** Inputs every package-building action shares (build-deb, build-rpm, ...). */
+export const BUILD_INPUTS: Record<string, InputSpec> = {
+  config: { description: 'Path of the package-actions config file.', default: DEFAULT_CONFIG_PATH },
+  version: { description: 'Version to build (e.g. the version output of detect-version). Overrides `version:` in the config.' },
+  arch: { description: 'Build only these architectures (comma or newline separated; Go names like amd64 or the format\'s own). Default: every linux platform in the config.' },
+  'output-dir': { description: 'Directory the packages are written to.', default: 'out/packages' },
+  'dry-run': { description: 'Check the config and resolve every file, print what would be built, write nothing.', default: 'false', kind: 'boolean' },
+  threads: { description: 'Worker threads for compression; 0 means one per CPU core. The output bytes do not depend on it.', default: '0', kind: 'integer' },
+  'allow-external-src': { description: 'Allow contents `src` paths outside the workspace.', default: 'false', kind: 'boolean' },
+};
+
+export const BUILD_OUTPUTS: Record<string, OutputSpec> = {
+  files: { description: 'JSON list of the paths of the packages written.' },
+  file: { description: 'The path of the package when exactly one was written, else empty.' },
+  sha256: { description: 'JSON map from path to SHA-256 digest.' },
+};
+
+export function buildOutputs(files: BuiltFile[]): Record<string, string> {
+  return {
+    files: JSON.stringify(files.map((f) => f.path)),
+    file: files.length === 1 ? (files[0]?.path ?? '') : '',
+    sha256: JSON.stringify(Object.fromEntries(files.map((f) => [f.path, f.sha256]))),
+  };
+}
+
+/** An action that builds one package format from the config; the format's writer does the rest. */
+export function buildAction(name: string, format: string, description: string): ActionDefinition {
+  return {
+    name,
+    description,
+    inputs: BUILD_INPUTS,
+    outputs: BUILD_OUTPUTS,
+    async run({ io, inputs, env, cwd }) {
+      const dryRun = inputs.boolean('dry-run');
+      const files = await buildPackages(
+        {
+          format,
+          configPath: inputs.required('config'),
+          version: inputs.string('version'),
+          arch: inputs.list('arch'),
+          outputDir: inputs.required('output-dir'),
+          dryRun,
+          threads: inputs.integer('threads') ?? 0,
+          allowExternalSrc: inputs.boolean('allow-external-src'),
+        },
+        { io, env, cwd },
+      );
+      await io.summaryFiles(`${name}: ${files.length} package${files.length === 1 ? '' : 's'}${dryRun ? ' (dry run, nothing written)' : ''}`, files.map((f) => ({ name: f.path, size: f.size, sha256: f.sha256, status: dryRun ? 'dry-run' : 'built' })));
+      return buildOutputs(files);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { configFor, loadConfig, renderTemplate } from '../config/index.js';
+import type { LoadedConfig, PackageConfig, Platform } from '../config/types.js';
+import { resolveContents } from '../contents/resolve.js';
+import { buildTime } from '../contents/mtime.js';
+import { ConfigurationError } from '../core/errors.js';
+import type { ActionIO } from '../core/io.js';
+import { getPackager } from '../packagers/registry.js';
+import { readScripts } from '../packagers/scripts.js';
+import type { PackageInfo } from '../packagers/types.js';
+import { parseVersion, type ParsedVersion } from '../version/index.js';
+import { sha256File } from './checksum.js';
+import { selectPlatforms } from './platforms.js';
+
+export interface BuildRequest {
+  format: string;
+  configPath: string;
+  version?: string;
+  arch: string[];
+  outputDir: string;
+  dryRun: boolean;
+  threads: number;
+  allowExternalSrc: boolean;
+}
+
+export interface BuiltFile {
+  /** Path as given to the user (relative to the working directory when inside it). */
+  path: string;
+  name: string;
+  size: number;
+  sha256: string;
+  platform: Platform;
+}
+
+export interface BuildEnv {
+  io: ActionIO;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** The version to build: the input, else the config's `version:`; templated values are not allowed. */
+export function resolveVersion(input: string | undefined, loaded: LoadedConfig): ParsedVersion {
+  const raw = input ?? loaded.config.version;
+  if (!raw) {
+    throw new ConfigurationError('no version to build', {
+      location: { file: loaded.file, field: 'version' },
+      fix: 'pass the version input (e.g. version: ${{ steps.version.outputs.version }} from detect-version) or set version: in the config',
+    });
+  }
+  return parseVersion(raw);
+}
+
+function templated(config: PackageConfig, loaded: LoadedConfig, version: ParsedVersion, platform: Platform) {
+  const vars = { Name: config.name, Version: version.version, Release: config.release ?? 1, Os: platform.os, Arch: platform.arch };
+  return (value: string, field: string) => renderTemplate(value, vars, field, loaded);
+}
+
+/**
+ * Builds one package per selected platform. Everything is resolved and checked first, so a bad
+ * config or a missing file builds nothing; each package is written to a temporary name and
+ * renamed into place, so an interrupted run never leaves a truncated package behind.
+ */
+export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEnv): Promise<BuiltFile[]> {
+  const packager = getPackager(req.format);
+  const loaded = await io.group('Load configuration', async () => {
+    const l = await loadConfig(resolve(cwd, req.configPath), { cwd });
+    io.info(`config: ${req.configPath}`);
+    return l;
+  });
+  const version = resolveVersion(req.version, loaded);
+  const platforms = selectPlatforms(loaded.config.platforms, packager, req.arch, loaded.file);
+  const time = await buildTime(env, cwd);
+  if (time.source === 'fallback') io.warning('SOURCE_DATE_EPOCH is not set and this is not a git checkout: timestamps use 1980-01-01');
+
+  const plans = await io.group(`Resolve contents (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, async () => {
+    const out: PackageInfo[] = [];
+    for (const platform of platforms) {
+      const config = configFor(loaded, req.format);
+      const entries = await resolveContents(config.contents ?? [], {
+        baseDir: loaded.baseDir,
+        workspace: env.GITHUB_WORKSPACE ?? cwd,
+        allowExternal: req.allowExternalSrc,
+        mtime: time.seconds,
+        format: req.format,
+        platform,
+        render: templated(config, loaded, version, platform),
+        file: loaded.file,
+        locate: loaded.locate.bind(loaded),
+      });
+      const scripts = await readScripts(config.scripts, loaded.baseDir, loaded.file, 'scripts', loaded.locate.bind(loaded));
+      const info: PackageInfo = { config, version, platform, entries, scripts, mtime: time.seconds, file: loaded.file };
+      io.info(`${packager.fileName(info)}: ${entries.filter((e) => !e.implicit).length} entries (timestamps from ${time.source})`);
+      out.push(info);
+    }
+    return out;
+  });
+
+  const outDir = resolve(cwd, req.outputDir);
+  const shown = (p: string) => {
+    const r = relative(cwd, p);
+    return r.startsWith('..') ? p : r.split('\\').join('/');
+  };
+  if (req.dryRun) {
+    io.info(`dry-run: would write ${plans.map((p) => packager.fileName(p)).join(', ')} to ${shown(outDir)}`);
+    return plans.map((p) => ({ path: shown(join(outDir, packager.fileName(p))), name: packager.fileName(p), size: 0, sha256: '', platform: p.platform }));
+  }
+
+  await mkdir(outDir, { recursive: true });
+  const built: BuiltFile[] = [];
+  for (const info of plans) {
+    const name = packager.fileName(info);
+    await io.group(`Write ${name}`, async () => {
+      const final = join(outDir, name);
+      const partial = join(outDir, `.${name}.partial-${process.pid}`);
+      try {
+        await packager.write(info, partial, { threads: req.threads });
+        await rename(partial, final);
+      } finally {
+        await rm(partial, { force: true });
+      }
+      const file = { path: shown(final), name, size: (await stat(final)).size, sha256: await sha256File(final), platform: info.platform };
+      io.info(`${file.path}  ${file.size} bytes  sha256:${file.sha256}`);
+      built.push(file);
+    });
+  }
+  return built;
+}

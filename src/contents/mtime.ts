@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ConfigurationError } from '../core/errors.js';
+
+const run = promisify(execFile);
+
+/** A fixed fallback (1980-01-01, valid in every archive format including zip). */
+export const FALLBACK_EPOCH = 315532800;
+
+export interface BuildTime {
+  seconds: number;
+  source: 'SOURCE_DATE_EPOCH' | 'git' | 'fallback';
+}
+
+/**
+ * The timestamp every entry carries: SOURCE_DATE_EPOCH, else the commit time of HEAD, else a
+ * fixed date. Never "now": the same input must give the same bytes.
+ */
+export async function buildTime(env: NodeJS.ProcessEnv, cwd: string): Promise<BuildTime> {
+  const sde = env.SOURCE_DATE_EPOCH?.trim();
+  if (sde) {
+    if (!/^\d+$/.test(sde)) throw new ConfigurationError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${sde}"`, { fix: 'export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)' });
+    return { seconds: Number(sde), source: 'SOURCE_DATE_EPOCH' };
+  }
+  try {
+    const { stdout } = await run('git', ['log', '-1', '--format=%ct'], { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } });
+    const t = stdout.trim();
+    if (/^\d+$/.test(t)) return { seconds: Number(t), source: 'git' };
+  } catch {
+    // not a git checkout, or git missing: fall through to the fixed date
+  }
+  return { seconds: FALLBACK_EPOCH, source: 'fallback' };
+}

@@ -1,0 +1,37 @@
+import type { Platform } from '../../config/types.js';
+import { ConfigurationError } from '../../core/errors.js';
+import { debVersion } from '../../version/index.js';
+import { registerPackager } from '../registry.js';
+import type { PackageInfo, PackageOptions, Packager } from '../types.js';
+import { DEB_ARCH } from './arch.js';
+import { installedSizeKiB, renderControl } from './control.js';
+import { writeDeb } from './writer.js';
+
+const NAME = /^[a-z0-9][a-z0-9+.-]+$/;
+
+function version(info: PackageInfo): string {
+  return debVersion(info.version, { release: info.config.release, epoch: info.config.epoch });
+}
+
+export const debPackager: Packager = {
+  format: 'deb',
+  archName(platform: Platform) {
+    return platform.os === 'linux' ? DEB_ARCH[platform.arch] : undefined;
+  },
+  fileName(info) {
+    // Debian's convention drops the epoch from file names.
+    return `${info.config.name}_${version(info).replace(/^\d+:/, '')}_${this.archName(info.platform)}.deb`;
+  },
+  async write(info: PackageInfo, outPath: string, options: PackageOptions) {
+    const { config } = info;
+    if (!NAME.test(config.name)) {
+      throw new ConfigurationError(`"${config.name}" is not a valid Debian package name`, { location: { file: info.file, field: 'name' }, fix: 'use lowercase letters, digits and + . - (at least two characters, starting with a letter or digit)' });
+    }
+    const architecture = this.archName(info.platform);
+    if (!architecture) throw new Error(`deb cannot target ${info.platform.os}`);
+    const control = renderControl({ config, version: version(info), architecture, installedSize: installedSizeKiB(info.entries), file: info.file });
+    await writeDeb({ entries: info.entries, scripts: info.scripts, mtime: info.mtime, compression: config.deb?.compression ?? 'xz', threads: options.threads ?? 1, control }, outPath);
+  },
+};
+
+registerPackager(debPackager);

@@ -1,0 +1,41 @@
+import type { PackageConfig, Platform } from '../config/types.js';
+import type { ResolvedEntry } from '../contents/types.js';
+import type { ParsedVersion } from '../version/index.js';
+
+/** Maintainer scripts, already read from disk and normalised (LF line endings, shebang checked). */
+export interface ResolvedScripts {
+  preinstall?: string;
+  postinstall?: string;
+  preremove?: string;
+  postremove?: string;
+}
+
+/** Everything a packager needs for one package: format-specific config, version, files. */
+export interface PackageInfo {
+  /** The config after this format's overrides. */
+  config: PackageConfig;
+  version: ParsedVersion;
+  platform: Platform;
+  entries: ResolvedEntry[];
+  scripts: ResolvedScripts;
+  /** Seconds since the epoch for every timestamp in the package. */
+  mtime: number;
+  /** The config file, for messages. */
+  file: string;
+}
+
+export interface PackageOptions {
+  /** Worker threads for block-parallel compression (1 = single-threaded). */
+  threads?: number;
+}
+
+/** One package format (nfpm's model): a name for its files and a writer. */
+export interface Packager {
+  readonly format: string;
+  /** The format's architecture name for a platform, or undefined if the format cannot target it. */
+  archName(platform: Platform): string | undefined;
+  /** e.g. `servin_0.9.2-1_amd64.deb`. */
+  fileName(info: PackageInfo): string;
+  /** Writes the package to `outPath` (the caller makes the write atomic). */
+  write(info: PackageInfo, outPath: string, options: PackageOptions): Promise<void>;
+}
