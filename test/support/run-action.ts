@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface ActionRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Parses a GITHUB_OUTPUT file: `name=value` lines and `name<<DELIM` heredocs. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delim] = heredoc;
+      const body: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) body.push(lines[i] ?? '');
+      out[name as string] = body.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs a bundled action the way the runner does: `node dist/<name>/index.js` with INPUT_*
+ * variables, a GITHUB_OUTPUT file and a GITHUB_STEP_SUMMARY file.
+ */
+export function runBundledAction(name: string, inputs: Record<string, string>, options: { cwd?: string; env?: Record<string, string> } = {}): ActionRun {
+  const dir = mkdtempSync(join(tmpdir(), `pa-run-${name}-`));
+  const outputFile = join(dir, 'output');
+  const summaryFile = join(dir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('INPUT_')) env[k] = v;
+  Object.assign(env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir }, options.env ?? {});
+  // The runner upper-cases the name and replaces spaces with underscores; dashes are kept.
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', name, 'index.js')], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
+}
