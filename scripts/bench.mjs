@@ -1,0 +1,160 @@
+// npm run bench: our writers against the native tools on the same payload, printed as ratios.
+// Timings are medians of BENCH_RUNS runs (default 3) of whole processes (node start-up included
+// for ours). Peak RSS is measured on a 1 GiB payload. Nothing here asserts: it measures.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli', 'index.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZE_MB = Number(process.env.BENCH_MB ?? 60);
+const RSS_GB = Number(process.env.BENCH_RSS_GB ?? 1);
+const only = process.env.BENCH_ONLY?.split(',');
+const work = mkdtempSync(join(tmpdir(), 'pa-bench-'));
+const EPOCH = '1700000000';
+
+/** A deterministic xorshift PRNG, so every run packs the same bytes. */
+function prng(seed) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x;
+  };
+}
+
+/**
+ * Binary-like bytes: mostly "instructions" drawn from a skewed vocabulary (as code is), some
+ * string tables and some incompressible data, so gzip -9 compresses it about 2.5x like a Go binary.
+ */
+function binaryLike(size, seed) {
+  const rnd = prng(seed);
+  const vocab = Array.from({ length: 4096 }, () => Buffer.from(Array.from({ length: 4 + (rnd() % 6) }, () => rnd() & 0xff)));
+  const words = ['container', 'runtime', 'error', 'image', 'layer', 'mount', 'namespace', 'cgroup', 'vm', 'kernel', 'failed', 'config', 'servin'];
+  const out = Buffer.alloc(size);
+  let o = 0;
+  while (o < size) {
+    const kind = rnd() % 100;
+    let chunk;
+    if (kind < 80) {
+      const a = rnd() % 4096;
+      chunk = vocab[Math.floor((a * a) / 4096)]; // skewed towards common instructions
+    } else if (kind < 92) {
+      chunk = Buffer.from(`${words[rnd() % words.length]}: ${words[rnd() % words.length]} %s\0`);
+    } else {
+      chunk = Buffer.from(Array.from({ length: 16 }, () => rnd() & 0xff));
+    }
+    o += chunk.copy(out, o);
+  }
+  return out;
+}
+
+function makePayload(dir, mb) {
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  mkdirSync(join(dir, 'share'), { recursive: true });
+  const big = join(dir, 'bin', 'servin');
+  const fd = openSync(big, 'w');
+  const block = 16 << 20;
+  for (let written = 0, i = 0; written < mb * (1 << 20); written += block, i++) writeSync(fd, binaryLike(Math.min(block, mb * (1 << 20) - written), 42 + i));
+  closeSync(fd);
+  for (let i = 0; i < 50; i++) writeFileSync(join(dir, 'share', `file-${String(i).padStart(2, '0')}.txt`), `Servin resource ${i}\n`.repeat(20 + i * 13));
+}
+
+function config(dir, payload, compression) {
+  const path = join(dir, `bench-${compression}.yml`);
+  writeFileSync(path, [
+    'name: servin-bench', 'version: 1.0.0', 'summary: benchmark payload for package-actions',
+    'description: Deterministic binary-like payload for comparing package writers.',
+    'maintainer: Bench <bench@example.org>', 'platforms: [{os: linux, arch: amd64}]',
+    'contents:', `  - src: ${payload}/bin/servin`, '    dst: /usr/bin/servin', '    file_info: {mode: "0755"}',
+    `  - src: ${payload}/share`, '    dst: /usr/share/servin-bench', `deb: {compression: ${compression}}`, '',
+  ].join('\n'));
+  return path;
+}
+
+function stage(dir, payload) {
+  const root = join(dir, 'stage');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'DEBIAN'), { recursive: true });
+  mkdirSync(join(root, 'usr', 'bin'), { recursive: true });
+  mkdirSync(join(root, 'usr', 'share'), { recursive: true });
+  cpSync(join(payload, 'bin', 'servin'), join(root, 'usr', 'bin', 'servin'));
+  cpSync(join(payload, 'share'), join(root, 'usr', 'share', 'servin-bench'), { recursive: true });
+  writeFileSync(join(root, 'DEBIAN', 'control'), 'Package: servin-bench\nVersion: 1.0.0-1\nArchitecture: amd64\nMaintainer: Bench <bench@example.org>\nDescription: benchmark payload\n payload\n');
+  return root;
+}
+
+/** Wall time and peak RSS of one process, through GNU time when present, else spawnSync timing. */
+function timed(cmd, args, env = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ...env }, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+  const rssKb = Number(r.stderr.trim().split('\n').pop());
+  return { seconds, rssMb: rssKb / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function compare(label, ours, theirs) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < RUNS; i++) {
+    a.push(ours().seconds);
+    b.push(theirs().seconds);
+  }
+  const row = { case: label, ours: median(a), native: median(b) };
+  row.ratio = row.ours / row.native;
+  console.log(`${label.padEnd(44)} ours ${row.ours.toFixed(2).padStart(7)} s   dpkg-deb ${row.native.toFixed(2).padStart(7)} s   ratio ${row.ratio.toFixed(2)}x`);
+  return row;
+}
+
+function hasTimeTool() {
+  try {
+    execFileSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (!hasTimeTool()) {
+  console.error('bench needs GNU time (/usr/bin/time): apt-get install time');
+  process.exit(2);
+}
+console.log(`package-actions bench: ${SIZE_MB} MB payload, ${RUNS} runs each, ${availableParallelism()} cores\n`);
+const payload = join(work, 'payload');
+makePayload(payload, SIZE_MB);
+const root = stage(work, payload);
+const out = join(work, 'out');
+const rows = [];
+
+const ourDeb = (compression, threads) => () => timed(process.execPath, [CLI, 'build-deb', '--config', config(work, payload, compression), '--output-dir', out, '--threads', String(threads), '--allow-external-src']);
+const dpkgDeb = (z, level, extra = []) => () => timed('dpkg-deb', ['--root-owner-group', `-Z${z}`, `-z${level}`, ...extra, '--build', root, join(work, 'native.deb')]);
+
+const cases = [
+  ['deb zstd -3', ourDeb('zstd', 1), dpkgDeb('zstd', 3)],
+  ['deb gzip -9, single thread', ourDeb('gzip', 1), dpkgDeb('gzip', 9)],
+  ['deb gzip -9, ours on all cores', ourDeb('gzip', 0), dpkgDeb('gzip', 9)],
+  ['deb xz -6, single thread (--threads-max=1)', ourDeb('xz', 1), dpkgDeb('xz', 6, ['--threads-max=1'])],
+  ['deb xz -6, ours on all cores vs dpkg 1 thread', ourDeb('xz', 0), dpkgDeb('xz', 6, ['--threads-max=1'])],
+  ['deb xz -6, both on all cores', ourDeb('xz', 0), dpkgDeb('xz', 6)],
+];
+for (const [label, ours, theirs] of cases) if (!only || only.some((o) => label.includes(o))) rows.push(compare(label, ours, theirs));
+
+if (!only || only.includes('rss')) {
+  console.log(`\npeak RSS building a ${RSS_GB} GiB payload (zstd -3 and gzip -9 on all cores):`);
+  const bigPayload = join(work, 'big');
+  makePayload(bigPayload, RSS_GB * 1024);
+  for (const [compression, threads] of [['zstd', 1], ['gzip', 0]]) {
+    const r = timed(process.execPath, [CLI, 'build-deb', '--config', config(work, bigPayload, compression), '--output-dir', out, '--threads', String(threads), '--allow-external-src']);
+    console.log(`  ours ${compression} threads=${threads}: ${r.rssMb.toFixed(0)} MB peak RSS, ${r.seconds.toFixed(1)} s, deb ${(statSync(join(out, 'servin-bench_1.0.0-1_amd64.deb')).size / 1e6).toFixed(0)} MB`);
+  }
+  rmSync(bigPayload, { recursive: true, force: true });
+}
+rmSync(work, { recursive: true, force: true });
