@@ -27,7 +27,7 @@ export interface ContentSpec {
   dst: string;
   type?: ContentType;
   file_info?: FileInfoSpec;
-  /** Only include this entry for one packager (deb, rpm, ...). */
+  /** Only include this entry for one packager (deb, rpm, ...); see PACKAGERS. */
   packager?: string;
   /** Only include this entry for these platforms' archs (Go names). */
   arch?: Arch[];
@@ -40,6 +40,17 @@ export interface Scripts {
   postremove?: string;
 }
 
+/** Packagers that `overrides.<format>` and `contents[].packager` may name (the roadmap's formats that use contents). */
+export const PACKAGERS = ['deb', 'rpm', 'snap', 'flatpak', 'docker'] as const;
+export type Packager = (typeof PACKAGERS)[number];
+
+/**
+ * Top-level blocks that later actions own; loosely typed until those actions exist.
+ * `github_release` is the GitHub release block: a plain `release` key is already nfpm's
+ * package revision (an integer), so the block cannot share that name.
+ */
+export const OWNED_BLOCKS = ['homebrew', 'winget', 'github_release', 'scoop', 'chocolatey', 'aur', 'macports', 'snap', 'flatpak', 'docker', 'apt', 'yum'] as const;
+
 export const COMPRESSIONS = ['gzip', 'xz', 'zstd', 'none'] as const;
 export type Compression = (typeof COMPRESSIONS)[number];
 
@@ -51,12 +62,18 @@ export interface DebConfig {
   fields?: Record<string, string>;
 }
 
+/** rpm-only scriptlets (nfpm's `rpm.scripts`); the four common ones live in top-level `scripts`. */
+export interface RpmScripts {
+  pretrans?: string;
+  posttrans?: string;
+}
+
 export interface RpmConfig {
   compression?: Exclude<Compression, 'none'>;
   group?: string;
   summary?: string;
   packager?: string;
-  scripts?: Scripts;
+  scripts?: RpmScripts;
   prefixes?: string[];
 }
 
