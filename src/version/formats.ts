@@ -50,6 +50,8 @@ const RPM_FIELD = /^[A-Za-z0-9._+~^]+$/;
 /**
  * rpm VERSION and RELEASE. `-` is the V-R separator, so it never appears: a prerelease becomes
  * `~pre` (sorts before), build metadata `+build` (sorts after); `-` inside them becomes `_`.
+ * Known divergence from SemVer: rpm ranks a numeric identifier above an alphabetic one at the
+ * same place (`~alpha.1` > `~alpha.beta`, `~1` > `~alpha`); SemVer ranks it below.
  */
 export function rpmVersion(v: ParsedVersion, opts: { release?: number | string } = {}): { version: string; release: string } {
   const dash = (s: string) => s.replace(/-/g, '_');
@@ -65,7 +67,8 @@ const PACMAN = /^[A-Za-z0-9._+~]+$/;
 /**
  * Arch `pkgver` (pkgrel is separate). The prerelease is glued on without a separator (`1.2.0rc.1`):
  * pacman's vercmp ranks a trailing alphabetic segment below nothing, but a trailing separator or
- * number above it, so `1.2.0_rc.1` or `1.2.0.1` would sort after 1.2.0.
+ * number above it, so `1.2.0_rc.1` or `1.2.0.1` would sort after 1.2.0. Hence a prerelease must
+ * start with a letter. Like rpm, pacman ranks `alpha.1` above `alpha.beta` (SemVer: below).
  */
 export function pacmanVersion(v: ParsedVersion): string {
   if (!v.semver) return check('pacman', v, v.version, PACMAN, 'pkgver holds no ":", "/", "-" or whitespace');
@@ -88,7 +91,9 @@ export function snapVersion(v: ParsedVersion): string {
 export function wingetVersion(v: ParsedVersion): string {
   const out = withoutBuild(v);
   if (out.length > 128) refuse('WinGet', v, 'PackageVersion is at most 128 characters');
-  return check('WinGet', v, out, /^[^\\/:*?"<>|\x00-\x1f]+$/, 'no \\ / : * ? " < > | or control characters');
+  // Written out rather than as a regex range of control characters (no-control-regex).
+  if ([...out].some((c) => c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c))) refuse('WinGet', v, `"${out}" breaks the rule: no \\ / : * ? " < > | or control characters`);
+  return out;
 }
 
 /**

@@ -128,6 +128,12 @@ describe('wingetVersion', () => {
   ])('%s → %s', (input, expected) => {
     expect(wingetVersion(p(input))).toBe(expected);
   });
+
+  it('refuses characters a folder name cannot hold', () => {
+    // parseVersion never yields these; the guard is for hand-built versions.
+    const v = { ...loose('1.2'), raw: '1:2', version: '1:2' };
+    expect(() => wingetVersion(v)).toThrow(/no \\ \/ : \*/);
+  });
 });
 
 describe('chocolateyVersion', () => {
