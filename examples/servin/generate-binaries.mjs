@@ -247,7 +247,7 @@ function main(argv) {
     }
     chmodSync(target, mode);
   }
-  console.log(`generated Servin ${version} stand-ins in ${out}`);
+  process.stdout.write(`generated Servin ${version} stand-ins in ${out}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
