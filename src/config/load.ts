@@ -70,7 +70,7 @@ export function parseConfig(text: string, file: string, baseDir: string): Loaded
     const pos = source.locateKey('');
     const got = Array.isArray(data) ? 'a list' : `a single value (${JSON.stringify(data)})`;
     throw new ConfigurationErrors([
-      new ConfigurationError(`the config must be a mapping of keys such as \`name: servin\`; got ${got}`, {
+      new ConfigurationError(`the config must be a mapping of keys such as \`name: servin\`, got ${got}`, {
         location: { file, line: pos?.line, column: pos?.column },
         fix: `write top-level keys without a leading "- ": ${STARTER}`,
       }),

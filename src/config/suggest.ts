@@ -107,6 +107,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
   // A cut-off word (`conf`, `desc`) names the value it starts.
   const prefixed = lower.length >= 3 ? candidates.find((c) => c.toLowerCase().startsWith(lower)) : undefined;
   if (prefixed) return prefixed;
+  // A word that extends an allowed one (`debian` for `deb`, `releases` for `release`).
+  const extended = candidates.filter((c) => c.length >= 3 && lower.startsWith(c.toLowerCase())).sort((a, b) => b.length - a.length)[0];
+  if (extended) return extended;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

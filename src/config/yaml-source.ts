@@ -102,14 +102,16 @@ export class YamlSource {
       // One broken line often yields several parser errors; the first says the most.
       if (seenLines.has(position.line)) continue;
       seenLines.add(position.line);
-      out.push({ position, ...explainYamlError(e.code, e.message, this.lineText(position.line)) });
+      // The parser often notices an unquoted `{{` only on the next line.
+      const context = this.lineText(position.line - 1) + '\n' + this.lineText(position.line);
+      out.push({ position, ...explainYamlError(e.code, e.message, context) });
     }
     out.push(...this.duplicateKeys());
     return out;
   }
 
   private lineText(line: number): string {
-    return this.text.split(/\r?\n/)[line - 1] ?? '';
+    return line < 1 ? '' : (this.text.split(/\r?\n/)[line - 1] ?? '');
   }
 
   private duplicateKeys(): { position: Position; message: string; fix: string }[] {
@@ -167,9 +169,9 @@ function keyText(key: unknown): string {
 }
 
 /** yaml's messages are accurate but terse; add what to do about the common ones. */
-function explainYamlError(code: string, message: string, line: string): { message: string; fix: string } {
+function explainYamlError(code: string, message: string, context: string): { message: string; fix: string } {
   const msg = `YAML syntax error: ${message.replace(/; please use YAML\.parseAllDocuments\(\)/, '')}`;
-  if (line.includes('{{')) return { message: msg, fix: 'put values that contain {{ ... }} in double quotes, e.g. "{{ .Version }}"' };
+  if (context.includes('{{')) return { message: msg, fix: 'put values that contain {{ ... }} in double quotes, e.g. "{{ .Version }}"' };
   switch (code) {
     case 'TAB_AS_INDENT':
       return { message: msg, fix: 'indent with spaces; YAML does not allow tabs' };
