@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_CONFIG_PATH, loadConfig, parseConfig } from '../../src/config/index.js';
+import { DEFAULT_CONFIG_PATH, fieldToPointer, loadConfig, parseConfig, pointerToField } from '../../src/config/index.js';
 import { ConfigurationError, ConfigurationErrors } from '../../src/core/errors.js';
 
 const FIXTURE = 'test/fixtures/config/servin.yml';
@@ -136,5 +136,19 @@ describe('parseConfig details', () => {
       process.emitWarning = original;
     }
     expect(writes).toEqual([]);
+  });
+});
+
+describe('field paths', () => {
+  it.each([
+    ['', ''],
+    ['/name', 'name'],
+    ['/contents/2/file_info/mode', 'contents[2].file_info.mode'],
+    ['/deb/fields/X-Bugs', 'deb.fields.X-Bugs'],
+    ['/deb/fields/Bad Field', 'deb.fields["Bad Field"]'],
+    ['/overrides/deb/a~1b', 'overrides.deb["a/b"]'],
+  ])('%s ⇄ %s', (pointer, field) => {
+    expect(pointerToField(pointer)).toBe(field);
+    expect(fieldToPointer(field)).toBe(pointer);
   });
 });
