@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build, ROOT } from '../support/build.js';
 import { requireTool } from '../support/tools.js';
 
@@ -14,7 +14,7 @@ let deb: string;
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'pa-deb-'));
   const files = await build({ format: 'deb', outputDir: out, arch: ['amd64'] });
-  deb = join(ROOT, files[0]!.path);
+  deb = resolve(ROOT, files[0]!.path);
 });
 
 describe('the Servin .deb judged by dpkg', () => {
