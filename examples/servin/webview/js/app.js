@@ -1,3 +1,4 @@
+/* global document, fetch */
 // Servin Desktop web view: lists containers and VMs reported by the servin daemon.
 'use strict';
 async function refresh() {
