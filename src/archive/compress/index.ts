@@ -1,0 +1,91 @@
+// Compression for package payloads: gzip, xz and zstd, streamed, deterministic, and optionally
+// spread over worker threads.
+//
+// Determinism: the bytes depend only on the input and the level (and on the block sizes fixed in
+// gzip.ts and xz.ts). They do NOT depend on `threads`, on how the input is split into chunks, on
+// timing, or on the OS: threads = 1 compresses the same blocks on the calling thread that
+// threads = 8 compresses in eight workers.
+import { availableParallelism } from 'node:os';
+import { gzipStream } from './gzip.js';
+import { XZ_MAX_LEVEL, xzStream } from './xz.js';
+import { zstdStream } from './zstd.js';
+
+export type CompressionKind = 'gzip' | 'xz' | 'zstd' | 'none';
+
+export interface CompressOptions {
+  /** gzip 0–9 (default 9), xz 0–7 (default 6; 8–9 need more memory than WebAssembly gives liblzma), zstd 1–19 (default 3). */
+  level?: number;
+  /**
+   * 1 = compress on the calling thread (zlib and zstd still use libuv's pool); > 1 = that many
+   * worker threads (gzip, xz) or libzstd threads (zstd); 0 = one per CPU core. Default 1. Does not
+   * change the output bytes.
+   */
+  threads?: number;
+}
+
+const LEVELS: Record<Exclude<CompressionKind, 'none'>, { min: number; max: number; default: number }> = {
+  gzip: { min: 0, max: 9, default: 9 },
+  xz: { min: 0, max: XZ_MAX_LEVEL, default: 6 },
+  zstd: { min: 1, max: 19, default: 3 },
+};
+
+/** The file name extension for a kind: `data.tar${extensionFor('xz')}`. */
+export function extensionFor(kind: CompressionKind): '' | '.gz' | '.xz' | '.zst' {
+  switch (kind) {
+    case 'gzip':
+      return '.gz';
+    case 'xz':
+      return '.xz';
+    case 'zstd':
+      return '.zst';
+    case 'none':
+      return '';
+  }
+}
+
+function resolveOptions(kind: Exclude<CompressionKind, 'none'>, opts: CompressOptions): { level: number; threads: number } {
+  const range = LEVELS[kind];
+  const level = opts.level ?? range.default;
+  if (!Number.isInteger(level) || level < range.min || level > range.max) {
+    throw new RangeError(`${kind} level must be an integer from ${range.min} to ${range.max}, got ${level}`);
+  }
+  const requested = opts.threads ?? 1;
+  if (!Number.isInteger(requested) || requested < 0) {
+    throw new RangeError(`threads must be a non-negative integer, got ${requested}`);
+  }
+  return { level, threads: requested === 0 ? availableParallelism() : requested };
+}
+
+/**
+ * Streams `input` through the compressor, yielding compressed chunks in order. Memory stays
+ * bounded (about threads + 1 blocks: 128 KiB for gzip, 8 MiB for xz -6) whatever the input size;
+ * the input is read only as fast as the output is consumed. Stopping early ends the workers.
+ */
+export function compress(
+  kind: CompressionKind,
+  input: AsyncIterable<Uint8Array>,
+  opts: CompressOptions = {},
+): AsyncIterable<Uint8Array> {
+  if (kind === 'none') return input;
+  const { level, threads } = resolveOptions(kind, opts);
+  switch (kind) {
+    case 'gzip':
+      return gzipStream(input, level, threads);
+    case 'xz':
+      return xzStream(input, level, threads);
+    case 'zstd':
+      return zstdStream(input, level, threads);
+  }
+}
+
+/** Compresses a whole buffer; the same bytes as compress() on any split of `data`. */
+export async function compressBuffer(kind: CompressionKind, data: Uint8Array, opts: CompressOptions = {}): Promise<Buffer> {
+  return drain(compress(kind, [data].values() as unknown as AsyncIterable<Uint8Array>, opts));
+}
+
+/** Collects a stream of chunks into one Buffer (for tests, benchmarks and small payloads). */
+export async function drain(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,69 @@
+// Source text of the compression workers: plain JavaScript ES modules run from `data:` URLs by
+// WorkerPool. They import only Node built-ins, so no path has to resolve inside a worker. Protocol:
+// the worker gets one `{ block, dictionary? }` message at a time and answers `{ result }` (an
+// exclusively owned buffer, transferred) or `{ error }`.
+
+/** Raw deflate of one block, ended by a sync flush; `workerData` is `{ level }`. */
+export const GZIP_WORKER_SOURCE = `
+import { parentPort, workerData } from 'node:worker_threads';
+import zlib from 'node:zlib';
+const { level } = workerData;
+parentPort.on('message', ({ block, dictionary }) => {
+  try {
+    const options = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+    if (dictionary) options.dictionary = dictionary;
+    // Copied out of the Buffer, which may be a view of a shared pool, so it can be transferred.
+    const result = new Uint8Array(zlib.deflateRawSync(block, options));
+    parentPort.postMessage({ result }, [result.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.stack || error) });
+  }
+});
+`;
+
+/**
+ * One complete .xz stream (CRC64 check) per block, by liblzma's lzma_easy_buffer_encode.
+ * `workerData` is `{ level, wasm }`; `glue` is the source of node-liblzma's Emscripten factory
+ * (createLZMA.toString()), which is self-contained once it is given the wasm bytes and a
+ * locateFile (so it never resolves a path against import.meta.url).
+ */
+export function xzWorkerSource(glue: string): string {
+  return `
+import { parentPort, workerData } from 'node:worker_threads';
+const createLZMA = (${glue});
+const { level, wasm } = workerData;
+const ready = createLZMA({ wasmBinary: wasm, locateFile: (name) => name });
+const LZMA_CHECK_CRC64 = 4;
+function encode(m, block) {
+  const size = block.byteLength;
+  // LZMA2 stores incompressible data in chunks of at most 64 KiB with a 3-byte header each;
+  // 512 bytes cover the stream and block headers, check, index and footer.
+  const bound = size + Math.ceil(size / 65536) * 3 + 512;
+  const input = m._malloc(Math.max(size, 1));
+  const output = m._malloc(bound);
+  const position = m._malloc(4);
+  try {
+    if (!input || !output || !position) throw new Error('liblzma: out of WebAssembly memory');
+    m.HEAPU8.set(block, input);
+    m.setValue(position, 0, 'i32');
+    const ret = m._lzma_easy_buffer_encode(level, LZMA_CHECK_CRC64, 0, input, size, output, position, bound);
+    if (ret !== 0) throw new Error('lzma_easy_buffer_encode returned ' + ret + ' (5 = out of memory, 8 = bad preset)');
+    const length = m.getValue(position, 'i32');
+    // HEAPU8 is read only now: the encoder may have grown (and so replaced) the memory.
+    return m.HEAPU8.slice(output, output + length);
+  } finally {
+    m._free(input);
+    m._free(output);
+    m._free(position);
+  }
+}
+parentPort.on('message', async ({ block }) => {
+  try {
+    const result = encode(await ready, block);
+    parentPort.postMessage({ result }, [result.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.stack || error) });
+  }
+});
+`;
+}
