@@ -1,36 +1,49 @@
-// Loads liblzma (node-liblzma's WebAssembly build: no native code, one file in the bundle).
+// Loads liblzma: node-liblzma's WebAssembly build (no native code). Two files of that package are
+// needed as data, not as modules: the .wasm binary (both here and in the xz workers) and the
+// Emscripten glue's source text (which the workers evaluate; see worker-source.ts).
 //
-// The .wasm bytes come from one of two places:
-// - in the esbuild bundle, the dynamic import below is compiled (loader `.wasm=binary`) into a
-//   lazily loaded chunk holding the bytes, so dist/ needs no node_modules and actions that never
-//   write .xz never decode them;
-// - from the TypeScript sources (Jest, scripts), that import fails (Node and Jest cannot import a
-//   .wasm file as bytes), and we read the file node-liblzma ships, found by Node's resolver.
-// node-liblzma's own loader cannot be used: it reads the file next to its glue via import.meta.url,
-// which in the bundle points into dist/chunks/.
+// Each comes from one of two places:
+// - in the esbuild bundle, the dynamic imports below carry import attributes (`type: 'bytes'`,
+//   `type: 'text'`) that esbuild compiles into lazily loaded chunks holding the data, so dist/
+//   needs no node_modules and actions that never write .xz never load them;
+// - run from the TypeScript sources (Jest, scripts), Node and Jest do not support those types,
+//   the import fails or yields a module instead of data, and we read the package's file, found by
+//   Node's resolver.
+// node-liblzma's own loader cannot be used: it reads the .wasm next to its glue via
+// import.meta.url, which in the bundle points into dist/chunks/.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import createLZMA from 'node-liblzma/wasm/liblzma.js';
 
-const WASM_SPECIFIER = 'node-liblzma/wasm/liblzma.wasm';
-
-let bytes: Promise<Uint8Array> | undefined;
-
-/** The liblzma .wasm binary (cached). */
-export function liblzmaWasm(): Promise<Uint8Array> {
-  bytes ??= loadWasm();
-  return bytes;
+function packageFile(specifier: string): string {
+  return createRequire(import.meta.url).resolve(specifier);
 }
 
-async function loadWasm(): Promise<Uint8Array> {
-  try {
-    const bundled: { default?: unknown } = await import('node-liblzma/wasm/liblzma.wasm');
-    if (bundled.default instanceof Uint8Array) return bundled.default;
-  } catch {
-    // Not bundled: fall through to the file.
-  }
-  const path = createRequire(import.meta.url).resolve(WASM_SPECIFIER);
-  return new Uint8Array(await readFile(path));
+let wasm: Promise<Uint8Array> | undefined;
+let glue: Promise<string> | undefined;
+
+/** The liblzma .wasm binary (loaded once). */
+export function liblzmaWasm(): Promise<Uint8Array> {
+  wasm ??= (async () => {
+    const bundled: { default?: unknown } | undefined = await import('node-liblzma/wasm/liblzma.wasm', {
+      with: { type: 'bytes' },
+    }).catch(() => undefined);
+    if (bundled?.default instanceof Uint8Array) return bundled.default;
+    return new Uint8Array(await readFile(packageFile('node-liblzma/wasm/liblzma.wasm')));
+  })();
+  return wasm;
+}
+
+/** Source text of the Emscripten glue, an ES module whose default export is the factory. */
+export function liblzmaGlue(): Promise<string> {
+  glue ??= (async () => {
+    const bundled: { default?: unknown } | undefined = await import('node-liblzma/wasm/liblzma.js', {
+      with: { type: 'text' },
+    }).catch(() => undefined);
+    if (typeof bundled?.default === 'string') return bundled.default;
+    return readFile(packageFile('node-liblzma/wasm/liblzma.js'), 'utf8');
+  })();
+  return glue;
 }
 
 /** The parts of the Emscripten module we use (C functions are prefixed with `_`). */
@@ -56,13 +69,4 @@ export function liblzma(): Promise<Liblzma> {
     return (await createLZMA(options)) as Liblzma;
   })();
   return instance;
-}
-
-/**
- * Source text of the Emscripten factory, for the xz workers. The factory is a closed function
- * (its only outside reference, the script URL, is used in browsers only), so it can be rebuilt
- * from its text in another thread, minified by esbuild or not.
- */
-export function liblzmaGlueSource(): string {
-  return createLZMA.toString();
 }

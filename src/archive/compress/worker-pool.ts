@@ -80,7 +80,8 @@ export class WorkerPool {
       }
       this.dispatch();
     });
-    worker.on('error', (error) => this.fail(error));
+    // Not the error itself: its stack would quote the whole data: URL.
+    worker.on('error', (error) => this.fail(new Error(`compression worker failed: ${error.message}`)));
     worker.on('exit', (code) => {
       const job = this.busy.get(worker);
       this.busy.delete(worker);

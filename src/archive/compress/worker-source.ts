@@ -1,7 +1,7 @@
 // Source text of the compression workers: plain JavaScript ES modules run from `data:` URLs by
 // WorkerPool. They import only Node built-ins, so no path has to resolve inside a worker. Protocol:
 // the worker gets one `{ block, dictionary? }` message at a time and answers `{ result }` (an
-// exclusively owned buffer, transferred) or `{ error }`.
+// exclusively owned buffer, transferred) or `{ error }` (a message: a stack would quote the URL).
 
 /** Raw deflate of one block, ended by a sync flush; `workerData` is `{ level }`. */
 export const GZIP_WORKER_SOURCE = `
@@ -16,21 +16,21 @@ parentPort.on('message', ({ block, dictionary }) => {
     const result = new Uint8Array(zlib.deflateRawSync(block, options));
     parentPort.postMessage({ result }, [result.buffer]);
   } catch (error) {
-    parentPort.postMessage({ error: String(error && error.stack || error) });
+    parentPort.postMessage({ error: String(error && error.message || error) });
   }
 });
 `;
 
 /**
  * One complete .xz stream (CRC64 check) per block, by liblzma's lzma_easy_buffer_encode.
- * `workerData` is `{ level, wasm }`; `glue` is the source of node-liblzma's Emscripten factory
- * (createLZMA.toString()), which is self-contained once it is given the wasm bytes and a
- * locateFile (so it never resolves a path against import.meta.url).
+ * `workerData` is `{ level, wasm }`. `glue` is the text of node-liblzma's Emscripten glue, an ES
+ * module declaring `createLZMA` (and exporting it, harmless here); given the wasm bytes and a
+ * locateFile it never resolves a path. Its text, not `createLZMA.toString()`: the bundle's
+ * minified copy calls esbuild helpers (keepNames) that do not exist in the worker.
  */
 export function xzWorkerSource(glue: string): string {
-  return `
+  return `${glue}
 import { parentPort, workerData } from 'node:worker_threads';
-const createLZMA = (${glue});
 const { level, wasm } = workerData;
 const ready = createLZMA({ wasmBinary: wasm, locateFile: (name) => name });
 const LZMA_CHECK_CRC64 = 4;
@@ -62,7 +62,7 @@ parentPort.on('message', async ({ block }) => {
     const result = encode(await ready, block);
     parentPort.postMessage({ result }, [result.buffer]);
   } catch (error) {
-    parentPort.postMessage({ error: String(error && error.stack || error) });
+    parentPort.postMessage({ error: String(error && error.message || error) });
   }
 });
 `;

@@ -3,7 +3,7 @@
 // `xz -T` and dpkg-deb (which uses liblzma's multithreaded encoder) write them.
 import { rechunk } from './rechunk.js';
 import { orderedParallel } from './parallel.js';
-import { liblzma, liblzmaGlueSource, liblzmaWasm, type Liblzma } from './liblzma.js';
+import { liblzma, liblzmaGlue, liblzmaWasm, type Liblzma } from './liblzma.js';
 import { inProcessRunner, type BlockRunner } from './runner.js';
 import { WorkerPool } from './worker-pool.js';
 import { xzWorkerSource } from './worker-source.js';
@@ -56,7 +56,7 @@ export function encodeXzBlock(m: Liblzma, block: Uint8Array, level: number): Uin
 
 async function makeRunner(level: number, threads: number): Promise<BlockRunner> {
   if (threads > 1) {
-    return new WorkerPool(xzWorkerSource(liblzmaGlueSource()), { level, wasm: await liblzmaWasm() }, threads);
+    return new WorkerPool(xzWorkerSource(await liblzmaGlue()), { level, wasm: await liblzmaWasm() }, threads);
   }
   const m = await liblzma();
   return inProcessRunner(async ({ block }) => encodeXzBlock(m, block, level));
