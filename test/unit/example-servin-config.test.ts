@@ -9,12 +9,12 @@ import type { ResolvedEntry } from '../../src/contents/types.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'servin');
-const CONFIG = 'examples/servin/package-actions.yml';
 
 let loaded: LoadedConfig;
 
 beforeAll(async () => {
-  loaded = await loadConfig(CONFIG, { cwd: ROOT });
+  // The example is built with examples/servin as its working directory.
+  loaded = await loadConfig('package-actions.yml', { cwd: EXAMPLE });
 });
 
 async function entries(format: string, platform: Platform): Promise<Map<string, ResolvedEntry>> {
@@ -92,7 +92,7 @@ describe('examples/servin/package-actions.yml', () => {
     expect(e.has('/usr/share/doc/servin/changelog.Debian.gz')).toBe(false);
     expect(e.has('/usr/share/lintian/overrides/servin')).toBe(false);
     const rpm = configFor(loaded, 'rpm');
-    expect(rpm.scripts?.preremove).toBe('examples/servin/scripts/preremove-rpm.sh');
+    expect(rpm.scripts?.preremove).toBe('scripts/preremove-rpm.sh');
     expect(rpm.recommends).toEqual(['shadow-utils']);
     expect(configFor(loaded, 'deb').recommends).toEqual(['uidmap']);
   });
