@@ -1,5 +1,6 @@
 import type { PackageConfig, Platform } from '../config/types.js';
 import type { ResolvedEntry } from '../contents/types.js';
+import type { Signer } from '../signing/types.js';
 import type { ParsedVersion } from '../version/index.js';
 
 /** Maintainer scripts, already read from disk and normalised (LF line endings, shebang checked). */
@@ -22,11 +23,15 @@ export interface PackageInfo {
   mtime: number;
   /** The config file, for messages. */
   file: string;
+  /** Directory that script paths resolve against (LoadedConfig.baseDir); rpm reads rpm.scripts from it. */
+  baseDir?: string;
 }
 
 export interface PackageOptions {
   /** Worker threads for block-parallel compression (1 = single-threaded). */
   threads?: number;
+  /** Signs the package where the format has in-package signatures (rpm header signature). */
+  signer?: Signer;
 }
 
 /** One package format (nfpm's model): a name for its files and a writer. */
