@@ -93,12 +93,14 @@ describe('examples/servin/package-actions.yml', () => {
     expect(e.has('/usr/share/lintian/overrides/servin')).toBe(false);
     const rpm = configFor(loaded, 'rpm');
     expect(rpm.scripts?.preremove).toBe('scripts/preremove-rpm.sh');
+    expect(rpm.scripts?.postremove).toBe('scripts/postremove-rpm.sh');
+    expect(rpm.rpm?.summary).toMatch(/^[A-Z]/);
     expect(rpm.recommends).toEqual(['shadow-utils']);
     expect(configFor(loaded, 'deb').recommends).toEqual(['uidmap']);
   });
 
   test('maintainer scripts are POSIX sh with set -e', () => {
-    for (const name of ['postinstall.sh', 'preremove.sh', 'preremove-rpm.sh', 'postremove.sh']) {
+    for (const name of ['postinstall.sh', 'preremove.sh', 'preremove-rpm.sh', 'postremove.sh', 'postremove-rpm.sh']) {
       const text = readFileSync(join(EXAMPLE, 'scripts', name), 'utf8');
       expect(text.startsWith('#!/bin/sh\n')).toBe(true);
       expect(text).toMatch(/^set -e$/m);
@@ -166,5 +168,10 @@ describe.each(process.platform === 'win32' ? [] : [0])('examples/servin maintain
   test('preremove scripts act only on removal, not on upgrade', () => {
     expect(runScript('preremove.sh', ['upgrade', '1.0.0-1'], {}).log).toEqual([]);
     expect(runScript('preremove-rpm.sh', ['1'], {}).log).toEqual([]);
+    expect(runScript('postremove-rpm.sh', ['1'], {}).log).toEqual([]);
+  });
+
+  test('the rpm postremove never deletes state (rpm has no purge)', () => {
+    expect(readFileSync(join(EXAMPLE, 'scripts', 'postremove-rpm.sh'), 'utf8')).not.toMatch(/^\s*rm\b/m);
   });
 });
