@@ -10,6 +10,12 @@ export interface Signer {
   readonly algorithm: 'rsa' | 'eddsa';
   /** The armored public key (primary + subkeys), for KEY.asc / rpmkeys --import / apt signed-by. */
   readonly publicKeyArmored: string;
+  /** The primary user ID, e.g. "Example Releases <releases@example.org>" (for logs and summaries). */
+  readonly userId?: string;
+  /** When the signing key (or its primary) expires; undefined = never. apt/dnf reject its signatures after that. */
+  readonly expiresAt?: Date;
+  /** The creation time every signature carries (from SOURCE_DATE_EPOCH); undefined = the time of signing. */
+  readonly signatureDate?: Date;
   /** Detached binary-mode signature as raw packet bytes (rpm header signatures). */
   signDetachedBinary(data: Uint8Array): Promise<Uint8Array>;
   /** Detached binary-mode signature, ASCII armored (`.asc` files, Release.gpg, repomd.xml.asc). */

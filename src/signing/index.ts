@@ -1,0 +1,51 @@
+import { ConfigurationError } from '../core/errors.js';
+import type { Inputs, InputSpec } from '../core/inputs.js';
+import { loadSigner, type SigningLog } from './load.js';
+import type { Signer } from './types.js';
+
+export { loadSigner, type LoadSignerOptions, type SigningLog } from './load.js';
+export type { Signer } from './types.js';
+
+/** The inputs every signing action declares (spread into its input spec). */
+export const SIGNING_INPUTS: Record<string, InputSpec> = {
+  'signing-key': {
+    description:
+      'ASCII-armored OpenPGP private key (`gpg --armor --export-secret-keys KEYID`), from a secret. v4 RSA (2048+ bits) or ed25519; a signing subkey is used when there is one. Empty: nothing is signed.',
+    kind: 'secret',
+  },
+  'signing-passphrase': { description: 'Passphrase of signing-key, from a secret. Empty when the key has none.', kind: 'secret' },
+  'signing-key-id': {
+    description: '16-hex key ID or 40-hex fingerprint of the (sub)key to sign with. Default: the newest valid signing subkey, else the primary key.',
+  },
+};
+
+/**
+ * SOURCE_DATE_EPOCH as the date every signature carries, so rebuilding gives identical signature
+ * bytes; undefined when unset (signatures are then dated when they are made).
+ */
+export function signatureDate(env: NodeJS.ProcessEnv): Date | undefined {
+  const sde = env.SOURCE_DATE_EPOCH?.trim();
+  if (!sde) return undefined;
+  if (!/^\d+$/.test(sde)) throw new ConfigurationError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${sde}"`, { fix: 'export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)' });
+  return new Date(Number(sde) * 1000);
+}
+
+/**
+ * The Signer the workflow's signing inputs describe, or undefined when signing-key is empty (not
+ * configured, or a secret this run cannot see, as in pull requests from forks). The key and the
+ * passphrase are masked by Inputs.secret before anything else happens.
+ */
+export async function signerFromInputs(inputs: Inputs, opts: { date?: Date; log?: SigningLog } = {}): Promise<Signer | undefined> {
+  const key = inputs.secret('signing-key');
+  const passphrase = inputs.secret('signing-passphrase');
+  const keyId = inputs.string('signing-key-id');
+  if (key === undefined || key.trim() === '') {
+    if (passphrase)
+      throw new ConfigurationError('signing-passphrase is set but signing-key is empty', {
+        fix: 'pass the key as signing-key: ${{ secrets.NAME }} (check the secret name), or remove signing-passphrase',
+      });
+    if (keyId) opts.log?.warning(`signing-key-id is set but signing-key is empty (a secret this run cannot see?): nothing will be signed`);
+    return undefined;
+  }
+  return loadSigner(key, { passphrase: passphrase || undefined, keyId, date: opts.date, log: opts.log });
+}
