@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../config/index.js';
 import type { InputSpec, OutputSpec } from '../core/inputs.js';
 import type { ActionDefinition } from '../core/run.js';
@@ -5,6 +6,7 @@ import { buildPackages, type BuiltFile } from './build-packages.js';
 
 /** Inputs every package-building action shares (build-deb, build-rpm, ...). */
 export const BUILD_INPUTS: Record<string, InputSpec> = {
+  'working-directory': { description: 'Directory the config path, contents `src` paths, scripts and output-dir are relative to.', default: '.' },
   config: { description: 'Path of the package-actions config file.', default: DEFAULT_CONFIG_PATH },
   version: { description: 'Version to build (e.g. the version output of detect-version). Overrides `version:` in the config.' },
   arch: { description: 'Build only these architectures (comma or newline separated; Go names like amd64 or the format\'s own). Default: every linux platform in the config.' },
@@ -36,6 +38,7 @@ export function buildAction(name: string, format: string, description: string): 
     inputs: BUILD_INPUTS,
     outputs: BUILD_OUTPUTS,
     async run({ io, inputs, env, cwd }) {
+      const workdir = resolve(cwd, inputs.required('working-directory'));
       const dryRun = inputs.boolean('dry-run');
       const files = await buildPackages(
         {
@@ -48,7 +51,7 @@ export function buildAction(name: string, format: string, description: string): 
           threads: inputs.integer('threads') ?? 0,
           allowExternalSrc: inputs.boolean('allow-external-src'),
         },
-        { io, env, cwd },
+        { io, env, cwd: workdir },
       );
       await io.summaryFiles(`${name}: ${files.length} package${files.length === 1 ? '' : 's'}${dryRun ? ' (dry run, nothing written)' : ''}`, files.map((f) => ({ name: f.path, size: f.size, sha256: f.sha256, status: dryRun ? 'dry-run' : 'built' })));
       return buildOutputs(files);

@@ -1,5 +1,5 @@
 import '../packagers/deb/index.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildPackages, type BuiltFile } from '../build/build-packages.js';
 import { DEFAULT_CONFIG_PATH } from '../config/index.js';
 import type { ActionDefinition } from '../core/run.js';
@@ -15,6 +15,7 @@ export const pipelineCommand: ActionDefinition = {
   name: 'pipeline',
   description: 'Build everything the config describes into one output folder (no publishing).',
   inputs: {
+    'working-directory': { description: 'Directory the config, its paths and output-dir are relative to.', default: '.' },
     config: { description: 'Path of the package-actions config file.', default: DEFAULT_CONFIG_PATH },
     version: { description: 'Version to build; default: `version:` in the config.' },
     'output-dir': { description: 'Folder everything is written to.', default: 'out' },
@@ -23,11 +24,12 @@ export const pipelineCommand: ActionDefinition = {
   outputs: { files: { description: 'JSON list of every file written.' } },
   async run({ io, inputs, env, cwd }) {
     const outputDir = inputs.required('output-dir');
+    const workdir = resolve(cwd, inputs.required('working-directory'));
     const all: BuiltFile[] = [];
     for (const format of FORMATS) {
       const files = await buildPackages(
         { format, configPath: inputs.required('config'), version: inputs.string('version'), arch: [], outputDir: join(outputDir, format), dryRun: false, threads: inputs.integer('threads') ?? 0, allowExternalSrc: false },
-        { io, env, cwd },
+        { io, env, cwd: workdir },
       );
       all.push(...files);
     }

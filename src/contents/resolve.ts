@@ -149,7 +149,7 @@ async function resolveOne(
     return;
   }
   if (spec.src === undefined || spec.src === '') {
-    throw new ConfigurationError(`${type === 'symlink' ? 'a symlink needs its target in "src"' : 'a file entry needs "src"'}`, { location: loc('src'), fix: type === 'symlink' ? 'set src to the link target, e.g. ../lib/tool/tool' : 'set src to a file, directory or glob relative to the config file' });
+    throw new ConfigurationError(`${type === 'symlink' ? 'a symlink needs its target in "src"' : 'a file entry needs "src"'}`, { location: loc('src'), fix: type === 'symlink' ? 'set src to the link target, e.g. ../lib/tool/tool' : 'set src to a file, directory or glob relative to the working directory' });
   }
   const src = opts.render(spec.src, `${origin}.src`);
   if (type === 'symlink') {
@@ -202,7 +202,7 @@ async function resolveOne(
   try {
     st = await stat(abs);
   } catch {
-    throw new ConfigurationError(`source "${src}" does not exist (looked for ${abs})`, { location: srcLoc, fix: 'build or download the file before this step, or fix the path (it is relative to the config file)' });
+    throw new ConfigurationError(`source "${src}" does not exist (looked for ${abs})`, { location: srcLoc, fix: `build or download the file before this step, or fix the path (relative paths start at the working directory, ${opts.baseDir})` });
   }
   if (st.isDirectory()) {
     add(dirEntry(dst, mode ?? 0o755, owner, group, opts.mtime, false, origin), dstLoc);

@@ -27,7 +27,7 @@ export async function readScripts(
     try {
       text = await readFile(resolve(baseDir, rel), 'utf8');
     } catch {
-      throw new ConfigurationError(`script "${rel}" does not exist`, { location, fix: 'the path is relative to the config file' });
+      throw new ConfigurationError(`script "${rel}" does not exist`, { location, fix: `relative paths start at the working directory (${baseDir})` });
     }
     text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     if (!text.startsWith('#!')) throw new ConfigurationError(`script "${rel}" does not start with "#!"`, { location, fix: 'make the first line an interpreter line such as #!/bin/sh' });

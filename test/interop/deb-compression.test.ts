@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import '../../src/packagers/deb/index.js';
 import { buildPackages } from '../../src/build/build-packages.js';
 import { CliIO } from '../../src/core/io-cli.js';
@@ -36,7 +36,7 @@ async function buildDeb(compression: string, threads: number): Promise<string> {
   const out = join(dir, `out-${compression}-${threads}`);
   const io = new CliIO(new Map(), { quiet: true });
   const files = await buildPackages({ format: 'deb', configPath: join(dir, `${compression}.yml`), arch: [], outputDir: out, dryRun: false, threads, allowExternalSrc: false }, { io, env: { SOURCE_DATE_EPOCH: '1700000000' }, cwd: dir });
-  return join(dir, files[0]!.path);
+  return resolve(dir, files[0]!.path);
 }
 
 const MATRIX: [string, number][] = [

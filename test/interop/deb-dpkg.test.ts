@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build, ROOT } from '../support/build.js';
+import { build, SERVIN_DIR } from '../support/build.js';
 import { requireTool } from '../support/tools.js';
 
 const sh = (cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}) => execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8', ...opts.env } });
@@ -14,7 +14,7 @@ let deb: string;
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'pa-deb-'));
   const files = await build({ format: 'deb', outputDir: out, arch: ['amd64'] });
-  deb = resolve(ROOT, files[0]!.path);
+  deb = resolve(SERVIN_DIR, files[0]!.path);
 });
 
 describe('the Servin .deb judged by dpkg', () => {

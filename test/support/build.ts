@@ -4,7 +4,8 @@ import { buildPackages, type BuildRequest, type BuiltFile } from '../../src/buil
 import { CliIO } from '../../src/core/io-cli.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const SERVIN_CONFIG = resolve(ROOT, 'examples/servin/package-actions.yml');
+export const SERVIN_DIR = resolve(ROOT, 'examples/servin');
+export const SERVIN_CONFIG = resolve(SERVIN_DIR, 'package-actions.yml');
 export const EPOCH = '1700000000';
 
 /** Builds packages in-process with a quiet terminal IO, the way the CLI does. */
@@ -12,6 +13,6 @@ export async function build(req: Partial<BuildRequest> & { format: string; outpu
   const io = new CliIO(new Map(), { quiet: true });
   return buildPackages(
     { configPath: SERVIN_CONFIG, arch: [], dryRun: false, threads: 1, allowExternalSrc: false, ...req },
-    { io, env: { SOURCE_DATE_EPOCH: EPOCH, ...env }, cwd: ROOT },
+    { io, env: { SOURCE_DATE_EPOCH: EPOCH, ...env }, cwd: SERVIN_DIR },
   );
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../../src/core/errors.js';
-import { build, ROOT } from '../support/build.js';
+import { build, SERVIN_DIR } from '../support/build.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'pa-debb-'));
 
@@ -18,7 +18,7 @@ describe('build-deb core on the Servin example', () => {
     const a = await build({ format: 'deb', outputDir: fresh(), arch: ['amd64'], threads: 1 });
     const b = await build({ format: 'deb', outputDir: fresh(), arch: ['amd64'], threads: 1 });
     const c = await build({ format: 'deb', outputDir: fresh(), arch: ['amd64'], threads: 3 });
-    const bytes = (p: string) => readFileSync(resolve(ROOT, p));
+    const bytes = (p: string) => readFileSync(resolve(SERVIN_DIR, p));
     expect(bytes(a[0]!.path).equals(bytes(b[0]!.path))).toBe(true);
     expect(a[0]!.sha256).toBe(c[0]!.sha256);
   });
