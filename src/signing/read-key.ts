@@ -29,10 +29,12 @@ function normalize(text: string): string {
 
 /** Before openpgp.js sees the text: name the common wrong things a secret holds. */
 function checkArmorKind(text: string): void {
+  if (!text.includes('\n') && text.includes('\\n'))
+    throw fail('signing-key is on one line with literal "\\n" sequences instead of line breaks', `store the multi-line output of ${EXPORT_FIX} as the secret, unchanged`);
   const m = BEGIN.exec(text);
+  if (m && !text.includes('\n'))
+    throw fail('signing-key is on a single line: its line breaks were lost', `store the multi-line output of ${EXPORT_FIX} as the secret, unchanged`);
   if (!m) {
-    if (!text.includes('\n') && text.includes('\\n'))
-      throw fail('signing-key is on one line with literal "\\n" sequences instead of line breaks', `store the multi-line output of ${EXPORT_FIX} as the secret, unchanged`);
     let decoded = '';
     try {
       decoded = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('latin1');
@@ -52,6 +54,20 @@ function checkArmorKind(text: string): void {
   if (kind.endsWith('PRIVATE KEY'))
     throw fail(`signing-key holds a ${kind} (an SSH or X.509/PEM key), not an OpenPGP key`, `create an OpenPGP signing key (${GENERATE_V4_FIX}) and store the output of ${EXPORT_FIX}`);
   throw fail(`signing-key holds a "${kind}" block, not an OpenPGP private key`, `store the output of ${EXPORT_FIX} as the secret`);
+}
+
+/** The armor's CRC-24 (RFC 4880 §6.1), which openpgp.js v6 no longer checks. */
+function crc24Base64(data: Uint8Array): string {
+  let crc = 0xb704ce;
+  for (const byte of data) {
+    crc ^= byte << 16;
+    for (let i = 0; i < 8; i++) {
+      crc <<= 1;
+      if (crc & 0x1000000) crc ^= 0x1864cfb;
+    }
+  }
+  crc &= 0xffffff;
+  return Buffer.from([crc >> 16, (crc >> 8) & 0xff, crc & 0xff]).toString('base64');
 }
 
 /**
@@ -85,6 +101,9 @@ export async function readArmoredPrivateKeys(armored: string): Promise<PrivateKe
   } catch (e) {
     throw fail(`signing-key is damaged: its ASCII armor could not be decoded (${safeLibraryMessage(e)})`, `store the complete output of ${EXPORT_FIX} again; check it was not truncated or re-wrapped`);
   }
+  const checksum = /^=([A-Za-z0-9+/]{4})$/m.exec(text)?.[1];
+  if (checksum !== undefined && checksum !== crc24Base64(data))
+    throw fail('signing-key is damaged: its armor checksum does not match (truncated, or lines lost or changed)', `store the complete output of ${EXPORT_FIX} again`);
   const version = firstKeyVersion(data);
   if (version === 5)
     throw fail('signing-key is a v5 (LibrePGP, GnuPG 2.4 "--compliance=gnupg" v5) key, which gpg 2.2, apt and rpm 4.x cannot read', `generate a v4 key: ${GENERATE_V4_FIX}`);

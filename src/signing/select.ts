@@ -32,7 +32,7 @@ export function unusableReason(s: PartStatus, primary: PartStatus): Configuratio
   if (primary.validity === 'expired')
     return new ConfigurationError(`signing-key ${fpr} expired on ${day(primary.expiresAt)}`, { fix: `extend it with gpg --quick-set-expire ${fpr} 2y (and gpg --quick-set-expire ${fpr} 2y '*' for its subkeys), then store ${EXPORT_FIX} again and re-publish the public key` });
   if (primary.validity === 'invalid')
-    return new ConfigurationError(`signing-key ${fpr} has no valid self-signature (${primary.invalidReason ?? 'unknown reason'})`, { fix: `export it again from gpg (${EXPORT_FIX}); if gpg shows the same key as unusable, create a new one` });
+    return new ConfigurationError(`signing-key ${fpr} has no valid self-signature (${primary.invalidReason ?? 'unknown reason'}); the stored key may be incomplete`, { fix: `store the complete output of ${EXPORT_FIX} again; if gpg shows the key as unusable too, create a new one` });
   if (!s.canSign)
     return new ConfigurationError(`${what} of signing-key ${fpr} cannot sign (${s.kind === 'encrypt-only' ? 'it is an encryption key' : 'its key flags do not include signing'})`, { fix: `name a signing subkey in signing-key-id, or ${ADD_SUBKEY_FIX}` });
   if (s.validity === 'revoked') return new ConfigurationError(`${what} of signing-key ${fpr} is revoked`, { fix: ADD_SUBKEY_FIX });
