@@ -51,7 +51,7 @@ function noRich(deps: Dependency[], key: string, file: string): void {
 }
 
 /** The rpmlib() features the package relies on, so that too old an rpm refuses it cleanly. */
-function rpmlibRequires(input: MainHeaderInput, all: Dependency[]): Dependency[] {
+function rpmlibRequires(input: Omit<MainHeaderInput, 'payload'>, all: Dependency[]): Dependency[] {
   const out = [rpmlib('PayloadFilesHavePrefix', '4.0-1')];
   if (input.files.length) out.push(rpmlib('CompressedFileNames', '3.0.4-1'), rpmlib('FileDigests', '4.6.0-1'));
   if (input.compression === 'xz') out.push(rpmlib('PayloadIsXz', '5.2-1'));
@@ -65,7 +65,7 @@ function rpmlibRequires(input: MainHeaderInput, all: Dependency[]): Dependency[]
 }
 
 /** A one-entry changelog (rpmlint treats a package without one as an error). */
-function changelog(h: HeaderBuilder, input: MainHeaderInput, packager: string, fullEvr: string): void {
+function changelog(h: HeaderBuilder, input: Omit<MainHeaderInput, 'payload'>, packager: string, fullEvr: string): void {
   // rpm changelog entries carry a date, not a time: noon UTC of the build day, as rpmbuild stores it.
   const day = Math.floor(input.buildTime / 86400) * 86400 + 43200;
   h.int32(TAG.CHANGELOGTIME, [day]);
@@ -73,8 +73,13 @@ function changelog(h: HeaderBuilder, input: MainHeaderInput, packager: string, f
   h.strings(TAG.CHANGELOGTEXT, [`- Release ${input.version}`]);
 }
 
-/** The main header (region 63): metadata, file list, dependencies, scriptlets, payload digests. */
-export function mainHeader(input: MainHeaderInput): Uint8Array {
+/**
+ * The main header (region 63): metadata, file list, dependencies, scriptlets, payload digests.
+ * In two steps, so that every config mistake is found before the payload is written: the
+ * first step checks and adds everything known up front, the returned function adds what the
+ * payload pass measured (file and payload digests) and writes the header.
+ */
+export function planMainHeader(input: Omit<MainHeaderInput, 'payload'>): (payload: PayloadResult) => Uint8Array {
   const { config, name, epoch, version, release, arch, files, file } = input;
   const h = new HeaderBuilder(REGION_IMMUTABLE);
   const fullEvr = evr(epoch, version, release);
@@ -99,7 +104,6 @@ export function mainHeader(input: MainHeaderInput): Uint8Array {
   h.string(TAG.OS, 'linux');
   h.string(TAG.ARCH, arch);
   const interpreters = addScriptlets(h, input.scripts, file);
-  addFileTags(h, files, input.payload.fileDigests);
   h.string(TAG.SOURCERPM, `${name}-${version}-${release}.src.rpm`);
 
   const hasConfig = files.some((e) => e.kind === 'file' && e.config);
@@ -131,8 +135,15 @@ export function mainHeader(input: MainHeaderInput): Uint8Array {
   h.string(TAG.PAYLOADCOMPRESSOR, input.compression);
   h.string(TAG.PAYLOADFLAGS, String(input.level));
   h.string(TAG.ENCODING, 'utf-8');
-  h.strings(TAG.PAYLOADDIGEST, [input.payload.sha256]);
-  h.int32(TAG.PAYLOADDIGESTALGO, [DIGEST_SHA256]);
-  h.strings(TAG.PAYLOADDIGESTALT, [input.payload.archiveSha256]);
-  return h.build();
+  return (payload) => {
+    addFileTags(h, files, payload.fileDigests);
+    h.strings(TAG.PAYLOADDIGEST, [payload.sha256]);
+    h.int32(TAG.PAYLOADDIGESTALGO, [DIGEST_SHA256]);
+    h.strings(TAG.PAYLOADDIGESTALT, [payload.archiveSha256]);
+    return h.build();
+  };
+}
+
+export function mainHeader(input: MainHeaderInput): Uint8Array {
+  return planMainHeader(input)(input.payload);
 }

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Signer } from '../../signing/types.js';
 import { lead } from './lead.js';
-import { mainHeader, type MainHeaderInput } from './main-header.js';
+import { planMainHeader, type MainHeaderInput } from './main-header.js';
 import { writePayload } from './payload.js';
 import { signatureHeader } from './signature.js';
 
@@ -20,10 +20,11 @@ export interface RpmWriteInput extends Omit<MainHeaderInput, 'payload'> {
  * and the side file is copied after them. Memory does not grow with the payload.
  */
 export async function writeRpm(input: RpmWriteInput, outPath: string): Promise<void> {
+  const finishHeader = planMainHeader(input);
   const payloadPath = `${outPath}.payload`;
   try {
     const payload = await writePayload(input.files, input.compression, { level: input.level, threads: input.threads }, payloadPath);
-    const header = mainHeader({ ...input, payload });
+    const header = finishHeader(payload);
     const signature = await signatureHeader(header, payload.size, payload.archiveSize, input.signer);
     const out = createWriteStream(outPath);
     try {
