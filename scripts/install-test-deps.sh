@@ -27,6 +27,11 @@ PACKAGES=(
   busybox            # ... and under busybox sh
   ruby               # ruby -c on generated Homebrew formulae
   desktop-file-utils # desktop-file-validate on the example's .desktop file
+  apt-utils          # apt-ftparchive: apt's own reader of our .deb control and data members
+  pacman-package-manager # libalpm's vercmp judges our pacman version mapping
+  python3            # calls libalpm through ctypes
+  tar                # GNU tar: the reference for our tar writer
+  time               # GNU time: peak RSS in npm run bench
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
