@@ -16,14 +16,15 @@ export interface SignerFields {
 /**
  * The cleartext signature framework (RFC 9580 §7): what is hashed is the text with CRLF line
  * endings and without trailing spaces/tabs, and the line ending just before the signature
- * armor is not part of it. We print the lines as given (LF endings, dash-escaped), like
- * `gpg --clearsign`.
+ * armor is not part of it. We print the lines as given (LF endings, dash-escaped), exactly as
+ * `gpg --clearsign` does.
  */
 export function cleartextParts(text: string): { shown: string; hashed: string } {
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return {
-    shown: lines.map((l) => (l.startsWith('-') ? `- ${l}` : l)).join('\n'),
+    // Dash-escape lines starting with "-" (required) and "From " (optional; gpg does it too).
+    shown: lines.map((l) => (l.startsWith('-') || l.startsWith('From ') ? `- ${l}` : l)).join('\n'),
     hashed: lines.map((l) => l.replace(/[ \t]+$/, '')).join('\n'),
   };
 }

@@ -160,6 +160,7 @@ describe('signature dates', () => {
       ['a\n\n', 'a\n\n', 'a\n'],
       ['a  \t\r\nb\r\n', 'a  \t\nb\n', 'a\nb'],
       ['', '\n', ''],
+      ['-a\nFrom b\nFrom\n', '- -a\n- From b\nFrom\n', '-a\nFrom b\nFrom'],
     ];
     for (const [input, shown, recovered] of cases) {
       const out = await signer.signCleartext(input);
