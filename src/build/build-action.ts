@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../config/index.js';
 import type { InputSpec, OutputSpec } from '../core/inputs.js';
 import type { ActionDefinition } from '../core/run.js';
@@ -38,11 +37,11 @@ export function buildAction(name: string, format: string, description: string): 
     inputs: BUILD_INPUTS,
     outputs: BUILD_OUTPUTS,
     async run({ io, inputs, env, cwd }) {
-      const workdir = resolve(cwd, inputs.required('working-directory'));
       const dryRun = inputs.boolean('dry-run');
       const files = await buildPackages(
         {
           format,
+          workdir: inputs.required('working-directory'),
           configPath: inputs.required('config'),
           version: inputs.string('version'),
           arch: inputs.list('arch'),
@@ -51,7 +50,7 @@ export function buildAction(name: string, format: string, description: string): 
           threads: inputs.integer('threads') ?? 0,
           allowExternalSrc: inputs.boolean('allow-external-src'),
         },
-        { io, env, cwd: workdir },
+        { io, env, cwd },
       );
       await io.summaryFiles(`${name}: ${files.length} package${files.length === 1 ? '' : 's'}${dryRun ? ' (dry run, nothing written)' : ''}`, files.map((f) => ({ name: f.path, size: f.size, sha256: f.sha256, status: dryRun ? 'dry-run' : 'built' })));
       return buildOutputs(files);

@@ -15,6 +15,8 @@ import { selectPlatforms } from './platforms.js';
 
 export interface BuildRequest {
   format: string;
+  /** Where the config path, contents and output-dir start (default: the caller's cwd). */
+  workdir?: string;
   configPath: string;
   version?: string;
   arch: string[];
@@ -25,7 +27,7 @@ export interface BuildRequest {
 }
 
 export interface BuiltFile {
-  /** Path as given to the user (relative to the working directory when inside it). */
+  /** Path as shown to the user: relative to the caller's cwd when inside it (ready for upload steps). */
   path: string;
   name: string;
   size: number;
@@ -63,14 +65,15 @@ function templated(config: PackageConfig, loaded: LoadedConfig, version: ParsedV
  */
 export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEnv): Promise<BuiltFile[]> {
   const packager = getPackager(req.format);
+  const workdir = resolve(cwd, req.workdir ?? '.');
   const loaded = await io.group('Load configuration', async () => {
-    const l = await loadConfig(resolve(cwd, req.configPath), { cwd });
+    const l = await loadConfig(resolve(workdir, req.configPath), { cwd: workdir });
     io.info(`config: ${req.configPath}`);
     return l;
   });
   const version = resolveVersion(req.version, loaded);
   const platforms = selectPlatforms(loaded.config.platforms, packager, req.arch, loaded.file);
-  const time = await buildTime(env, cwd);
+  const time = await buildTime(env, workdir);
   if (time.source === 'fallback') io.warning('SOURCE_DATE_EPOCH is not set and this is not a git checkout: timestamps use 1980-01-01');
 
   const plans = await io.group(`Resolve contents (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, async () => {
@@ -79,7 +82,7 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
       const config = configFor(loaded, req.format);
       const entries = await resolveContents(config.contents ?? [], {
         baseDir: loaded.baseDir,
-        workspace: env.GITHUB_WORKSPACE ?? cwd,
+        workspace: env.GITHUB_WORKSPACE ?? workdir,
         allowExternal: req.allowExternalSrc,
         mtime: time.seconds,
         format: req.format,
@@ -96,7 +99,7 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
     return out;
   });
 
-  const outDir = resolve(cwd, req.outputDir);
+  const outDir = resolve(workdir, req.outputDir);
   const shown = (p: string) => {
     const r = relative(cwd, p);
     return r.startsWith('..') ? p : r.split('\\').join('/');

@@ -1,5 +1,5 @@
 import '../packagers/deb/index.js';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildPackages, type BuiltFile } from '../build/build-packages.js';
 import { DEFAULT_CONFIG_PATH } from '../config/index.js';
 import type { ActionDefinition } from '../core/run.js';
@@ -24,12 +24,12 @@ export const pipelineCommand: ActionDefinition = {
   outputs: { files: { description: 'JSON list of every file written.' } },
   async run({ io, inputs, env, cwd }) {
     const outputDir = inputs.required('output-dir');
-    const workdir = resolve(cwd, inputs.required('working-directory'));
+    const workdir = inputs.required('working-directory');
     const all: BuiltFile[] = [];
     for (const format of FORMATS) {
       const files = await buildPackages(
-        { format, configPath: inputs.required('config'), version: inputs.string('version'), arch: [], outputDir: join(outputDir, format), dryRun: false, threads: inputs.integer('threads') ?? 0, allowExternalSrc: false },
-        { io, env, cwd: workdir },
+        { format, workdir, configPath: inputs.required('config'), version: inputs.string('version'), arch: [], outputDir: join(outputDir, format), dryRun: false, threads: inputs.integer('threads') ?? 0, allowExternalSrc: false },
+        { io, env, cwd },
       );
       all.push(...files);
     }

@@ -1,0 +1,25 @@
+import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
+import{a as x}from"../chunks/chunk-U5JKHOQC.js";import{f as j,g as S}from"../chunks/chunk-YMZTPCA5.js";import{a as O}from"../chunks/chunk-RYBN426D.js";import{a as l,c as $,d as v,e as y,f as k,g as A}from"../chunks/chunk-XLQVCLB5.js";import{a as c}from"../chunks/chunk-6JHUWM2L.js";import{readFileSync as I}from"node:fs";var g=class{constructor(e,i={}){this.inputs=e;this.options=i}inputs;options;static{c(this,"CliIO")}outputs=new Map;secrets=[];print(e){(this.options.write??(i=>process.stderr.write(i)))(this.mask(e)+`
+`)}mask(e){let i=e;for(let o of this.secrets)o&&(i=i.split(o).join("***"));return i}getInput(e){let i=this.inputs.get(e);return i===void 0||i===""?void 0:i}setOutput(e,i){this.outputs.set(e,i)}setSecret(e){this.secrets.push(e)}debug(e){this.options.debug&&this.print(`debug: ${e}`)}info(e){this.options.quiet||this.print(e)}warning(e,i){this.print(`warning: ${i?$(i)+": ":""}${e}`)}error(e,i){this.print(`error: ${i?$(i)+": ":""}${e}`)}async group(e,i){return this.info(`== ${e}`),i()}async summaryFiles(e,i,o){let r=i.some(t=>t.status),s=["file","size","sha256",...r?["status"]:[]],n=i.map(t=>[t.url??t.name,v(t.size),t.sha256,...r?[t.status??""]:[]]);this.info(`
+${e}
+${y(s,n)}${o?`
+${o}`:""}
+`)}setFailed(e){this.print(`error: ${e}`),process.exitCode=1}isDebug(){return!!this.options.debug}};import{join as D}from"node:path";var T=["deb"],P={name:"pipeline",description:"Build everything the config describes into one output folder (no publishing).",inputs:{"working-directory":{description:"Directory the config, its paths and output-dir are relative to.",default:"."},config:{description:"Path of the package-actions config file.",default:j},version:{description:"Version to build; default: `version:` in the config."},"output-dir":{description:"Folder everything is written to.",default:"out"},threads:{description:"Worker threads for compression; 0 means one per CPU core.",default:"0",kind:"integer"}},outputs:{files:{description:"JSON list of every file written."}},async run({io:a,inputs:e,env:i,cwd:o}){let r=e.required("output-dir"),s=e.required("working-directory"),n=[];for(let t of T){let u=await S({format:t,workdir:s,configPath:e.required("config"),version:e.string("version"),arch:[],outputDir:D(r,t),dryRun:!1,threads:e.integer("threads")??0,allowExternalSrc:!1},{io:a,env:i,cwd:o});n.push(...u)}return await a.summaryFiles(`package-actions pipeline: ${n.length} files in ${r}`,n.map(t=>({name:t.path,size:t.size,sha256:t.sha256}))),{files:JSON.stringify(n.map(t=>t.path))}}};var b=[O,x,P];function F(a,e,i,o){let r=new Map,s={inputs:r,debug:!1,help:!1,json:!1};for(let n=0;n<a.length;n++){let t=a[n]??"";if(t==="--help"||t==="-h"){s.help=!0;continue}if(t==="--debug"){s.debug=!0;continue}if(t==="--json"){s.json=!0;continue}if(!t.startsWith("--"))throw new l(`unexpected argument "${t}"`,{fix:"inputs are given as --name value; see --help"});let u=t.indexOf("="),p=u>0?t.slice(2,u):t.slice(2),f=u>0?t.slice(u+1):void 0,h=!1;!(p in e)&&p.endsWith("-file")&&e[p.slice(0,-5)]?.kind==="secret"&&(p=p.slice(0,-5),h=!0);let w=e[p];if(!w)throw new l(`unknown option --${p}`,{fix:`known options: ${Object.keys(e).map(d=>`--${d}`).join(", ")}`});if(w.kind==="secret"&&!h)throw new l(`--${p} would put a secret on the command line`,{fix:`use --${p}-file PATH or the environment variable ${m(p)}`});if(f===void 0){let d=a[n+1];if(w.kind==="boolean"&&(d===void 0||d.startsWith("--")))f="true";else{if(d===void 0)throw new l(`--${p} needs a value`);f=d,n++}}r.set(p,h?o(f):f)}for(let[n,t]of Object.entries(e))t.kind==="secret"&&!r.has(n)&&i[m(n)]&&r.set(n,i[m(n)]);return s}c(F,"parseArgs");function m(a){return`PACKAGE_ACTIONS_${a.replace(/-/g,"_").toUpperCase()}`}c(m,"envName");function C(a,e,i){let o=Object.entries(i).map(([r,s])=>`  ${s.kind==="secret"?`--${r}-file PATH | $${m(r)}`:s.kind==="boolean"?`--${r}`:`--${r} VALUE`}
+      ${s.description}${s.default!==void 0&&s.default!==""?` (default: ${s.default})`:""}`);return`package-actions ${a}: ${e}
+
+Options:
+${o.join(`
+`)}
+  --json      print the outputs as JSON on stdout
+  --debug     show debug messages and stack traces
+`}c(C,"usage");async function N(a){let[e,...i]=a,o=b.find(t=>t.name===e);if(!o){let t=b.map(u=>`  ${u.name.padEnd(16)} ${u.description}`).join(`
+`);process.stderr.write(`usage: package-actions <command> [options]
+
+Commands:
+${t}
+
+Run package-actions <command> --help for its options.
+`),process.exitCode=e===void 0||e==="--help"||e==="-h"?0:2;return}let r;try{r=F(i,o.inputs,process.env,t=>I(t,"utf8"))}catch(t){A(o.name,new g(new Map),t),process.exitCode=2;return}if(r.help){process.stdout.write(C(o.name,o.description,o.inputs));return}let s=new g(r.inputs,{debug:r.debug}),n=await k(o,s);if(!n){process.exitCode=1;return}if(r.json)process.stdout.write(JSON.stringify(n,null,2)+`
+`);else for(let[t,u]of Object.entries(n))process.stdout.write(`${t}=${u}
+`)}c(N,"main");await N(process.argv.slice(2));
+//# sourceMappingURL=index.js.map
