@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../../src/packagers/rpm/index.js';
 import { rpmPackager } from '../../src/packagers/rpm/index.js';
-import { build, EPOCH } from '../support/build.js';
+import { build, EPOCH, SERVIN_DIR } from '../support/build.js';
 import { makeFixture } from '../support/rpm-fixture.js';
 import { env, qf, sh } from '../support/rpm-tools.js';
 import { requireTool } from '../support/tools.js';
@@ -78,6 +79,18 @@ describe('the Servin .rpm read by rpm', () => {
     expect(paths).toContain('/usr/share/servin');
     // The deb-only files are not in the rpm.
     expect(paths).not.toContain('/usr/share/lintian/overrides/servin');
+  });
+
+  test('rpm -qp --dump: SHA-256 digests of the real files, inodes, devices, langs, verify flags', () => {
+    if (!requireTool('rpm')) return;
+    const dump = sh('rpm', ['-qp', '--dump', servin]).trim().split('\n').map((l) => l.split(' '));
+    const line = dump.find((f) => f[0] === '/usr/bin/servin')!;
+    const binary = readFileSync(join(SERVIN_DIR, 'dist/servin_linux_amd64/servin'));
+    expect(line.slice(1, 7)).toEqual([String(binary.length), EPOCH, createHash('sha256').update(binary).digest('hex'), '0100755', 'root', 'root']);
+    const dir = dump.find((f) => f[0] === '/var/lib/servin')!;
+    expect(dir.slice(3, 5)).toEqual(['0'.repeat(64), '040755']);
+    const extra = qf(servin, '[%{FILEINODES} %{FILEDEVICES} %{FILERDEVS} "%{FILELANGS}" %{FILEVERIFYFLAGS:hex}\n]').trim().split('\n');
+    expect(extra).toEqual(extra.map((_, i) => `${i + 1} 1 0 "" ffffffff`));
   });
 
   test('config, noreplace and documentation flags', () => {

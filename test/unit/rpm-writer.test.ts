@@ -12,6 +12,7 @@ import { SENSE, SIG, TAG } from '../../src/packagers/rpm/tags.js';
 import type { PackageOptions } from '../../src/packagers/types.js';
 import { makeFixture, MTIME, sha256, testSigner, type Fixture } from '../support/rpm-fixture.js';
 
+const GOLDEN = '4f90d2b6a16759a44bea1df42f83cc8af7ad0c475dd60262787a98ab26f3b8c2';
 const out = mkdtempSync(join(tmpdir(), 'pa-rpmw-'));
 let n = 0;
 
@@ -187,6 +188,12 @@ describe('rpm writer: options and errors', () => {
     const threaded = await build(makeFixture(), { threads: 4 });
     expect(sha256(again.bytes)).toBe(sha256(built.bytes));
     expect(sha256(threaded.bytes)).toBe(sha256(built.bytes));
+  });
+
+  test('the same bytes on every OS (golden digest; update it only for an intended format change)', () => {
+    // The fixture has fixed modes, owners and times and no OS-dependent input, so Linux, macOS
+    // and Windows CI must all produce exactly this package.
+    expect(sha256(built.bytes)).toBe(GOLDEN);
   });
 
   test('gzip payload, no epoch, stable version, prefixes, pretrans from rpm.scripts', async () => {
