@@ -67,8 +67,8 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
   const packager = getPackager(req.format);
   const workdir = resolve(cwd, req.workdir ?? '.');
   const loaded = await io.group('Load configuration', async () => {
-    const l = await loadConfig(resolve(workdir, req.configPath), { cwd: workdir });
-    io.info(`config: ${req.configPath}`);
+    const l = await loadConfig(resolve(workdir, req.configPath), { cwd: workdir, displayRoot: env.GITHUB_WORKSPACE ?? cwd });
+    io.info(`config: ${l.file}`);
     return l;
   });
   const version = resolveVersion(req.version, loaded);

@@ -19,10 +19,11 @@ const STARTER = 'name:, maintainer:, summary:, platforms: and contents: (see sch
  * also the base directory for `src` and script paths (the repository root, as in nfpm, not
  * the config's own directory: `.github/` holds no build output).
  */
-export async function loadConfig(path: string, options: { cwd?: string } = {}): Promise<LoadedConfig> {
+export async function loadConfig(path: string, options: { cwd?: string; displayRoot?: string } = {}): Promise<LoadedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const abs = resolve(cwd, path);
-  const shown = displayPath(path, cwd);
+  // Annotations name files relative to the repository root, even with a working-directory.
+  const shown = displayPath(options.displayRoot ? abs : path, options.displayRoot ?? cwd);
   let text: string;
   try {
     text = await readFile(abs, 'utf8');
