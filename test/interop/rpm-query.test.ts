@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../../src/packagers/rpm/index.js';
 import { rpmPackager } from '../../src/packagers/rpm/index.js';
+import { readRpmHeaders } from '../../src/packagers/rpm/reader.js';
+import { SIG, TAG } from '../../src/packagers/rpm/tags.js';
 import { build, EPOCH, SERVIN_DIR } from '../support/build.js';
 import { makeFixture } from '../support/rpm-fixture.js';
 import { env, qf, sh } from '../support/rpm-tools.js';
@@ -162,6 +164,24 @@ describe('the demo .rpm: every kind of relation, epoch and tilde version', () =>
     expect(q('recommends')).toEqual(['less >= 500']);
     expect(q('suggests')).toEqual(['man-db']);
     expect(qf(demo, '[%{REQUIRENAME} %{REQUIREFLAGS:deptype}\n]')).toMatch(/^\/bin\/sh pre,interp\n/m);
+  });
+
+  test('tag table: every tag we write is the tag rpm knows by that name, with the same values', async () => {
+    if (!requireTool('rpm')) return;
+    const { header, signature } = await readRpmHeaders(demo);
+    let checked = 0;
+    for (const [name, tag] of Object.entries(TAG)) {
+      const entry = header.get(tag);
+      if (!entry) continue;
+      // rpm looks the name up in its own table; a wrong number here would print "(none)".
+      const lines = qf(demo, `[%{${name}}<|>]`).split('<|>').slice(0, -1);
+      const ours = [6, 8, 9].includes(entry.type) ? header.strings(tag)! : header.ints(tag)!.map((v) => String(v >>> 0));
+      expect({ name, values: lines }).toEqual({ name, values: ours });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(60);
+    // Signature tags appear under rpm's retrofitted names.
+    expect(qf(demo, '%{SHA256HEADER}|%{SHA1HEADER}|%{SIGSIZE}|%{ARCHIVESIZE}')).toBe(`${signature.string(SIG.SHA256)}|${signature.string(SIG.SHA1)}|${signature.int(SIG.SIZE)}|${signature.int(SIG.PAYLOADSIZE)}`);
   });
 
   test('scriptlet interpreters with arguments', () => {

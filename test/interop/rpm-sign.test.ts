@@ -16,7 +16,7 @@ import { requireTool } from '../support/tools.js';
 // realistic package, and rpm's signature policy at install time.
 
 const out = mkdtempSync(join(tmpdir(), 'pa-rpms-'));
-const signed: Record<'rsa' | 'eddsa', { pkg: string; key: string; keyId: string }> = {} as never;
+const signed: Record<'rsa' | 'eddsa', { pkg: string; key: string; keyId: string; fullKeyId: string }> = {} as never;
 let unsigned: string;
 let servinSigned: string;
 let servinKey: string;
@@ -31,7 +31,7 @@ beforeAll(async () => {
     await rpmPackager.write(info, pkg, { signer });
     const key = join(out, `${kind}.asc`);
     writeFileSync(key, signer.publicKeyArmored);
-    signed[kind] = { pkg, key, keyId: signer.keyId.slice(-8).toLowerCase() };
+    signed[kind] = { pkg, key, keyId: signer.keyId.slice(-8).toLowerCase(), fullKeyId: signer.keyId.toLowerCase() };
   }
   // The realistic package through the build core, with a signer handed to the packager (the
   // core's own signer plumbing is tested with the build-rpm action).
@@ -67,6 +67,9 @@ describe('rpm header signatures', () => {
     expect(r.stdout).toContain('Header SHA256 digest: OK');
     expect(r.stdout).toContain('Payload SHA256 digest: OK');
     expect(r.status).toBe(0);
+    // The signature is dated SOURCE_DATE_EPOCH (reproducible) and names the full key ID.
+    const tag = kind === 'rsa' ? 'RSAHEADER' : 'DSAHEADER';
+    expect(run(['rpm', '-qp', '--qf', `%{${tag}:pgpsig}`, pkg]).stdout).toBe(`${label}/SHA512, Tue Nov 14 22:13:20 2023, Key ID ${signed[kind].fullKeyId}`);
     // Without the key imported the signature cannot be checked.
     const empty = mkdtempSync(join(tmpdir(), 'pa-rpmdb-'));
     expect(run(['rpmkeys', '--dbpath', empty, '-Kv', pkg]).stdout).toContain(`key ID ${keyId}: NOKEY`);
