@@ -1,8 +1,9 @@
-import type { ContentSpec, PackageConfig } from './types.js';
+import type { ArchivesConfig, ContentSpec, PackageConfig } from './types.js';
 
 export const DEFAULT_RELEASE = 1;
 export const DEFAULT_DEB_COMPRESSION = 'xz';
 export const DEFAULT_RPM_COMPRESSION = 'zstd';
+export const DEFAULT_ARCHIVE_NAME = '{{ .Name }}_{{ .Version }}_{{ .Os }}_{{ .Arch }}';
 
 /**
  * Fills in what the file may leave out. Runs only on validated data. Defaults land in the
@@ -16,6 +17,7 @@ export function applyDefaults(config: PackageConfig): PackageConfig {
   out.deb = { compression: DEFAULT_DEB_COMPRESSION, ...out.deb };
   out.rpm = { compression: DEFAULT_RPM_COMPRESSION, ...out.rpm };
   out.contents = withTypes(out.contents);
+  out.archives = archiveDefaults(out.archives);
   if (out.overrides) {
     const overrides: NonNullable<PackageConfig['overrides']> = {};
     for (const [format, o] of Object.entries(out.overrides)) {
@@ -24,6 +26,17 @@ export function applyDefaults(config: PackageConfig): PackageConfig {
     out.overrides = overrides;
   }
   return out;
+}
+
+/** Files at the archive root, .tar.gz except on Windows (zip): what install scripts, Homebrew and WinGet expect. */
+function archiveDefaults(a: ArchivesConfig | undefined): ArchivesConfig {
+  return {
+    name: DEFAULT_ARCHIVE_NAME,
+    format: 'tar.gz',
+    wrap_in_directory: false,
+    ...a,
+    format_overrides: { windows: 'zip', ...a?.format_overrides },
+  };
 }
 
 function withTypes(contents: ContentSpec[]): ContentSpec[] {

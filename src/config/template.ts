@@ -10,9 +10,11 @@ export interface TemplateVars {
   Release: number;
   Os: string;
   Arch: string;
+  /** ".exe" on windows, "" elsewhere; derived from Os when not given. */
+  Exe?: string;
 }
 
-export const TEMPLATE_VARS = ['Name', 'Version', 'Release', 'Os', 'Arch'] as const satisfies readonly (keyof TemplateVars)[];
+export const TEMPLATE_VARS = ['Name', 'Version', 'Release', 'Os', 'Arch', 'Exe'] as const satisfies readonly (keyof TemplateVars)[];
 
 const ALLOWED_TEXT = TEMPLATE_VARS.map((v) => `{{ .${v} }}`).join(', ');
 
@@ -81,5 +83,10 @@ export function renderTemplate(s: string, vars: TemplateVars, field: string, loa
       fix: first.fix,
     });
   }
-  return parts.map((p) => ('text' in p ? p.text : String(vars[p.variable]))).join('');
+  return parts.map((p) => ('text' in p ? p.text : String(p.variable === 'Exe' ? (vars.Exe ?? exeSuffix(vars.Os)) : vars[p.variable]))).join('');
+}
+
+/** The suffix Go gives executables for an OS: `{{ .Exe }}`. */
+export function exeSuffix(os: string): string {
+  return os === 'windows' ? '.exe' : '';
 }

@@ -77,6 +77,37 @@ export interface RpmConfig {
   prefixes?: string[];
 }
 
+export const ARCHIVE_FORMATS = ['tar.gz', 'zip'] as const;
+export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number];
+
+/** One source of a release archive; `src` and `dst` are templated (`{{ .Exe }}` is ".exe" on windows). */
+export interface ArchiveFileSpec {
+  /** File, directory or glob relative to the working directory. */
+  src: string;
+  /** Relative path inside the archive (default: the source's name); a trailing / means "into this directory". */
+  dst?: string;
+  file_info?: ArchiveFileInfo;
+}
+
+/** Archives are unpacked by whoever downloads them: only the mode is kept, not owners. */
+export interface ArchiveFileInfo {
+  /** Octal string such as "0755". */
+  mode?: string;
+}
+
+/** Release archives (build-archive): what install scripts, Homebrew and WinGet download. */
+export interface ArchivesConfig {
+  /** File name without the extension, templated. */
+  name?: string;
+  format?: ArchiveFormat;
+  /** Format per OS; merged over the default { windows: zip }. */
+  format_overrides?: Partial<Record<Os, ArchiveFormat>>;
+  /** Put everything under a top-level directory named like the archive. */
+  wrap_in_directory?: boolean;
+  /** Default: the contents entries that install into a bin or sbin directory, at the archive root. */
+  files?: ArchiveFileSpec[];
+}
+
 /** Keys that `overrides.<format>` may replace. */
 export interface OverridableConfig {
   name?: string;
@@ -110,6 +141,7 @@ export interface PackageConfig extends OverridableConfig {
   platforms: Platform[];
   contents: ContentSpec[];
   overrides?: Partial<Record<string, OverridableConfig>>;
+  archives?: ArchivesConfig;
   /** Blocks later actions own (homebrew, winget, release, ...) are kept as parsed. */
   [block: string]: unknown;
 }

@@ -112,7 +112,7 @@ describe('renderTemplate', () => {
       err = e as ConfigurationError;
     }
     expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err!.message).toBe('contents[2].src uses unknown template variable {{ .Goos }}; allowed: {{ .Name }}, {{ .Version }}, {{ .Release }}, {{ .Os }}, {{ .Arch }}');
+    expect(err!.message).toBe('contents[2].src uses unknown template variable {{ .Goos }}; allowed: {{ .Name }}, {{ .Version }}, {{ .Release }}, {{ .Os }}, {{ .Arch }}, {{ .Exe }}');
     expect(err!.location).toEqual({ file: 'test/fixtures/config/servin.yml', line: 30, column: 5, field: 'contents[2].src' });
     expect(err!.fix).toBeTruthy();
   });
