@@ -16,9 +16,9 @@ export interface CompressOptions {
   /** gzip 0–9 (default 9), xz 0–7 (default 6; 8–9 need more memory than WebAssembly gives liblzma), zstd 1–19 (default 3). */
   level?: number;
   /**
-   * 1 = compress on the calling thread (zlib and zstd still use libuv's pool); > 1 = that many
-   * worker threads (gzip, xz) or libzstd threads (zstd); 0 = one per CPU core. Default 1. Does not
-   * change the output bytes.
+   * gzip and xz: 1 = compress on the calling thread (zlib on libuv's pool); > 1 = that many
+   * worker threads; 0 = one per CPU core. Default 1. Does not change the output bytes.
+   * zstd: ignored, always one thread (see zstd.ts).
    */
   threads?: number;
 }
@@ -74,7 +74,7 @@ export function compress(
     case 'xz':
       return xzStream(input, level, threads);
     case 'zstd':
-      return zstdStream(input, level, threads);
+      return zstdStream(input, level);
   }
 }
 

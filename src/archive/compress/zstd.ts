@@ -1,12 +1,13 @@
-// zstd by node:zlib (Node 24 bundles libzstd). One frame, with the content checksum the zstd CLI
-// and dpkg-deb write.
-//
-// Always in libzstd's multithreaded mode (nbWorkers >= 1), even for threads = 1: its output is the
-// same for any number of workers (it cuts jobs at sizes fixed by the level), while single-threaded
-// mode (nbWorkers = 0) writes different bytes. So the output does not depend on `threads`. The
-// compression runs on libuv's pool and libzstd's own threads, never blocking the event loop.
+// zstd by node:zlib (Node 24 bundles libzstd): one frame, with the content checksum that the zstd
+// CLI and dpkg-deb write, single-threaded whatever `threads` says. Two Node 24 stream bugs shape
+// this code (both seen here on 24.21; a test guards each):
+// - with ZSTD_c_nbWorkers >= 1, createZstdCompress truncates its output (the one-shot functions
+//   do not), so libzstd's own threads are not used; level 3 runs at ~100 MB/s on one core anyway;
+// - calling end() while a write is still queued appends a second, empty frame
+//   (nodejs/node#66078), so the output would depend on timing. We write one slice at a time and
+//   wait for zlib to take it before the next, and end only when nothing is queued.
 import zlib from 'node:zlib';
-import { Readable, pipeline } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { rechunk } from './rechunk.js';
 
 /**
@@ -15,18 +16,33 @@ import { rechunk } from './rechunk.js';
  */
 const FEED_SIZE = 1024 * 1024;
 
-export async function* zstdStream(
-  input: AsyncIterable<Uint8Array>,
-  level: number,
-  threads: number,
-): AsyncGenerator<Uint8Array> {
-  const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag, ZSTD_c_nbWorkers } = zlib.constants;
-  const compressor = zlib.createZstdCompress({
-    params: { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1, [ZSTD_c_nbWorkers]: threads },
+/** Writes one slice and waits until zlib has taken it (its callback), or fails with its error. */
+function write(compressor: zlib.ZstdCompress, slice: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    compressor.once('error', onError);
+    compressor.write(slice, (error) => {
+      compressor.off('error', onError);
+      if (error) reject(error);
+      else resolve();
+    });
   });
-  const source = Readable.from(rechunk(input, FEED_SIZE), { objectMode: false });
-  // pipeline destroys both sides on an error (iterating `compressor` then throws it) and when
-  // the consumer stops early (the for-await below destroys `compressor`).
-  pipeline(source, compressor, () => undefined);
-  for await (const chunk of compressor) yield chunk as Buffer;
+}
+
+export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number): AsyncGenerator<Uint8Array> {
+  const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag } = zlib.constants;
+  const compressor = zlib.createZstdCompress({ params: { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1 } });
+  const output: Buffer[] = [];
+  compressor.on('data', (chunk: Buffer) => output.push(chunk));
+  try {
+    for await (const slice of rechunk(input, FEED_SIZE)) {
+      await write(compressor, slice);
+      yield* output.splice(0);
+    }
+    compressor.end();
+    await finished(compressor);
+    yield* output.splice(0);
+  } finally {
+    compressor.destroy();
+  }
 }

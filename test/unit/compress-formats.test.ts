@@ -1,0 +1,111 @@
+import { describe, expect, test } from '@jest/globals';
+import zlib from 'node:zlib';
+import { parseFileIndex } from 'node-liblzma/wasm';
+import { compress, compressBuffer, drain } from '../../src/archive/compress/index.js';
+import { GZIP_BLOCK_SIZE } from '../../src/archive/compress/gzip.js';
+import { xzBlockSize } from '../../src/archive/compress/xz.js';
+import { encodeVli, splitSingleBlockStream, xzStreamEnd, xzStreamHeader } from '../../src/archive/compress/xz-container.js';
+
+function sample(size: number): Buffer {
+  const out = Buffer.alloc(size);
+  let x = 99;
+  for (let i = 0; i < size; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out[i] = i % 5 === 0 ? x >>> 24 : 0x61 + (i % 19);
+  }
+  return out;
+}
+
+describe('gzip', () => {
+  test('header: no name, MTIME 0, OS 3 (Unix) on every platform; XFL follows the level', async () => {
+    const data = sample(1000);
+    expect([...(await compressBuffer('gzip', data)).subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3]);
+    expect((await compressBuffer('gzip', data, { level: 1 }))[8]).toBe(4);
+    expect((await compressBuffer('gzip', data, { level: 6 }))[8]).toBe(0);
+  });
+
+  test.each([1, 2])('one member: header, one raw deflate stream of the whole input, CRC-32 and size (threads %i)', async (threads) => {
+    const data = sample(5 * GZIP_BLOCK_SIZE + 77);
+    const out = await compressBuffer('gzip', data, { threads });
+    // inflateRaw stops at the final block and would reject a second member's header as data.
+    expect(zlib.inflateRawSync(out.subarray(10, -8)).equals(data)).toBe(true);
+    expect(out.readUInt32LE(out.length - 8)).toBe(zlib.crc32(data));
+    expect(out.readUInt32LE(out.length - 4)).toBe(data.length);
+  });
+
+  test('priming each block with the previous 32 KiB keeps cross-block matches', async () => {
+    // The same 100 KiB of noise twice in a row, straddling a block boundary: without the preset
+    // dictionary the second copy would cost as much as the first.
+    const noise = sample(GZIP_BLOCK_SIZE * 2);
+    for (let i = 0; i < noise.length; i++) noise[i] = (Math.imul(i, 2654435761) >>> 24) & 0xff;
+    const half = noise.subarray(0, 30 * 1024);
+    const data = Buffer.concat([Buffer.alloc(GZIP_BLOCK_SIZE - 30 * 1024), half, half]);
+    const out = await compressBuffer('gzip', data, { threads: 2 });
+    expect(out.length).toBeLessThan(half.length * 1.2);
+  });
+});
+
+describe('xz', () => {
+  test('empty input gives the same 32 bytes as `xz` itself', async () => {
+    const xzOfNothing = 'fd377a585a000004e6d6b44600000000' + '1cdf44211fb6f37d010000000004595a';
+    expect((await compressBuffer('xz', Buffer.alloc(0))).toString('hex')).toBe(xzOfNothing);
+    expect(Buffer.concat([xzStreamHeader(), xzStreamEnd([])]).toString('hex')).toBe(xzOfNothing);
+  });
+
+  test.each([1, 3])('one stream, one block per %i-thread block size, CRC64', async (threads) => {
+    const block = xzBlockSize(0);
+    const data = sample(4 * block + 5);
+    const out = await compressBuffer('xz', data, { level: 0, threads });
+    const index = parseFileIndex(out);
+    expect(index).toMatchObject({ streamCount: 1, blockCount: 5, uncompressedSize: data.length, compressedSize: out.length });
+    // Stream flags, in the header and the footer: check type 4 (CRC64).
+    expect([...out.subarray(6, 8), ...out.subarray(-4, -2)]).toEqual([0, 4, 0, 4]);
+  });
+
+  test('block size follows the preset dictionary, at least 1 MiB', () => {
+    expect([0, 1, 5, 6, 7].map(xzBlockSize)).toEqual([1, 1, 8, 8, 16].map((n) => n * 1024 * 1024));
+  });
+
+  test('multibyte integers', () => {
+    expect(encodeVli(0)).toEqual([0]);
+    expect(encodeVli(127)).toEqual([0x7f]);
+    expect(encodeVli(128)).toEqual([0x80, 0x01]);
+    expect(encodeVli(2 ** 32)).toEqual([0x80, 0x80, 0x80, 0x80, 0x10]);
+  });
+
+  test('a malformed encoder output is refused, not copied into the archive', async () => {
+    const good = await compressBuffer('xz', Buffer.from('hello'));
+    expect(splitSingleBlockStream(good, 5)).toHaveLength(1);
+    expect(() => splitSingleBlockStream(good, 6)).toThrow(/index does not match/);
+    const truncated = good.subarray(0, good.length - 1);
+    expect(() => splitSingleBlockStream(truncated, 5)).toThrow(/CRC64 .xz stream/);
+    const twoBlocks = await compressBuffer('xz', sample(2 * xzBlockSize(0)), { level: 0 });
+    expect(() => splitSingleBlockStream(twoBlocks, 2 * xzBlockSize(0))).toThrow(/expected 1 block, found 2/);
+  });
+});
+
+describe('zstd', () => {
+  test('one frame with a content checksum, as the zstd CLI writes, however the input arrives', async () => {
+    const data = sample(3_000_000);
+    async function* tiny() {
+      // Many small chunks, the last one arriving with the end: Node's stream appends an empty
+      // second frame if end() finds a write still queued (nodejs/node#66078).
+      for (let i = 0; i < data.length; i += 4096) yield data.subarray(i, i + 4096);
+    }
+    for (const out of [await compressBuffer('zstd', data), await drain(compress('zstd', tiny()))]) {
+      expect(out.readUInt32LE(0)).toBe(0xfd2fb528);
+      expect(out[4]! & 0x04).toBe(0x04);
+      // Node's decoder stops after the first frame: all input consumed means exactly one frame.
+      const { buffer, engine } = zlib.zstdDecompressSync(out, { info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+      expect(engine.bytesWritten).toBe(out.length);
+      expect(buffer.equals(data)).toBe(true);
+    }
+  });
+
+  test('60 MB round-trips (Node truncates multithreaded zstd streams of this size)', async () => {
+    const data = Buffer.concat(Array.from({ length: 20 }, () => sample(3_000_000)));
+    for (let i = 0; i < data.length; i += 4099) data[i] = i & 0xff;
+    const out = await compressBuffer('zstd', data, { threads: 2 });
+    expect(zlib.zstdDecompressSync(out).equals(data)).toBe(true);
+  });
+});
