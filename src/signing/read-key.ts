@@ -1,5 +1,6 @@
 import { readPrivateKeys, unarmor, type PrivateKey } from 'openpgp';
 import { ConfigurationError } from '../core/errors.js';
+import { crc24Base64 } from './armor.js';
 import { EXPORT_FIX, FULL_CONFIG, GENERATE_V4_FIX, OPENPGP_CONFIG } from './policy.js';
 
 const BEGIN = /-----BEGIN ([A-Z0-9 ]+)-----/;
@@ -56,20 +57,6 @@ function checkArmorKind(text: string): void {
   throw fail(`signing-key holds a "${kind}" block, not an OpenPGP private key`, `store the output of ${EXPORT_FIX} as the secret`);
 }
 
-/** The armor's CRC-24 (RFC 4880 §6.1), which openpgp.js v6 no longer checks. */
-function crc24Base64(data: Uint8Array): string {
-  let crc = 0xb704ce;
-  for (const byte of data) {
-    crc ^= byte << 16;
-    for (let i = 0; i < 8; i++) {
-      crc <<= 1;
-      if (crc & 0x1000000) crc ^= 0x1864cfb;
-    }
-  }
-  crc &= 0xffffff;
-  return Buffer.from([crc >> 16, (crc >> 8) & 0xff, crc & 0xff]).toString('base64');
-}
-
 /**
  * The version of the first key packet, read from the raw packets: openpgp.js drops v5 (LibrePGP)
  * key packets silently, which would otherwise surface as a puzzling "no key" error.
@@ -101,6 +88,7 @@ export async function readArmoredPrivateKeys(armored: string): Promise<PrivateKe
   } catch (e) {
     throw fail(`signing-key is damaged: its ASCII armor could not be decoded (${safeLibraryMessage(e)})`, `store the complete output of ${EXPORT_FIX} again; check it was not truncated or re-wrapped`);
   }
+  // openpgp.js v6 no longer checks the armor's CRC-24; a truncated secret is caught here instead.
   const checksum = /^=([A-Za-z0-9+/]{4})$/m.exec(text)?.[1];
   if (checksum !== undefined && checksum !== crc24Base64(data))
     throw fail('signing-key is damaged: its armor checksum does not match (truncated, or lines lost or changed)', `store the complete output of ${EXPORT_FIX} again`);

@@ -1,6 +1,6 @@
-import { createMessage, enums, sign, type KeyID, type PrivateKey, type Signature } from 'openpgp';
+import { armorSignature } from './armor.js';
+import { signaturePacket, SIG_BINARY, SIG_TEXT, type Issuer } from './packet.js';
 import type { Signer } from './types.js';
-import { ALLOWED_HASHES, FULL_CONFIG, OPENPGP_CONFIG } from './policy.js';
 
 export interface SignerFields {
   keyId: string;
@@ -39,10 +39,9 @@ export class OpenPgpSigner implements Signer {
   readonly userId: string | undefined;
   readonly expiresAt: Date | undefined;
   readonly signatureDate: Date | undefined;
-  readonly #key: PrivateKey;
-  readonly #signingKeyId: KeyID;
+  readonly #issuer: Issuer;
 
-  constructor(key: PrivateKey, signingKeyId: KeyID, fields: SignerFields) {
+  constructor(issuer: Issuer, fields: SignerFields) {
     this.keyId = fields.keyId;
     this.fingerprint = fields.fingerprint;
     this.primaryFingerprint = fields.primaryFingerprint;
@@ -51,41 +50,28 @@ export class OpenPgpSigner implements Signer {
     this.userId = fields.userId;
     this.expiresAt = fields.expiresAt;
     this.signatureDate = fields.signatureDate;
-    this.#key = key;
-    this.#signingKeyId = signingKeyId;
+    this.#issuer = issuer;
   }
 
-  /** One detached signature packet; `text` makes it a text-mode (0x01) signature over canonical text. */
-  async #signature(input: { binary: Uint8Array } | { text: string }): Promise<Signature> {
-    const message = 'binary' in input ? await createMessage({ binary: input.binary }) : await createMessage({ text: input.text });
-    const signature = (await sign({
-      message,
-      signingKeys: this.#key,
-      signingKeyIDs: [this.#signingKeyId],
-      detached: true,
-      format: 'object',
-      date: this.signatureDate ?? new Date(),
-      config: OPENPGP_CONFIG,
-    })) as unknown as Signature;
-    const packet = signature.packets[0];
-    if (signature.packets.length !== 1 || packet.version !== 4 || !ALLOWED_HASHES.has(packet.hashAlgorithm ?? 0))
-      throw new Error(`openpgp.js made an unexpected signature (version ${packet?.version}, hash ${packet?.hashAlgorithm}, ${signature.packets.length} packets)`);
-    if (packet.issuerKeyID.toHex().toUpperCase() !== this.keyId) throw new Error(`openpgp.js signed with ${packet.issuerKeyID.toHex()} instead of ${this.keyId}`);
-    return signature;
+  #sign(sigType: number, chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+    return signaturePacket(sigType, this.#issuer, this.signatureDate ?? new Date(), chunks);
   }
 
-  async signDetachedBinary(data: Uint8Array): Promise<Uint8Array> {
-    return (await this.#signature({ binary: data })).write() as Uint8Array;
+  signDetachedBinary(data: Uint8Array): Promise<Uint8Array> {
+    return this.#sign(SIG_BINARY, [data]);
   }
 
   async signDetachedArmored(data: Uint8Array): Promise<string> {
-    return (await this.#signature({ binary: data })).armor(FULL_CONFIG);
+    return armorSignature(await this.#sign(SIG_BINARY, [data]));
+  }
+
+  async signDetachedArmoredStream(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+    return armorSignature(await this.#sign(SIG_BINARY, chunks));
   }
 
   async signCleartext(text: string): Promise<string> {
     const { shown, hashed } = cleartextParts(text);
-    const signature = await this.#signature({ text: hashed });
-    const hash = enums.read(enums.hash, signature.packets[0].hashAlgorithm as enums.hash).toUpperCase();
-    return `-----BEGIN PGP SIGNED MESSAGE-----\nHash: ${hash}\n\n${shown}\n${signature.armor(FULL_CONFIG)}`;
+    const packet = await this.#sign(SIG_TEXT, [Buffer.from(hashed.replace(/\n/g, '\r\n'), 'utf8')]);
+    return `-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\n${shown}\n${armorSignature(packet)}`;
   }
 }

@@ -20,6 +20,11 @@ export interface Signer {
   signDetachedBinary(data: Uint8Array): Promise<Uint8Array>;
   /** Detached binary-mode signature, ASCII armored (`.asc` files, Release.gpg, repomd.xml.asc). */
   signDetachedArmored(data: Uint8Array): Promise<string>;
+  /**
+   * Like signDetachedArmored, over a stream (large release files in constant memory). Optional so
+   * test fakes need not have it: call signStreamArmored() from signing/index.ts, which falls back.
+   */
+  signDetachedArmoredStream?(chunks: AsyncIterable<Uint8Array>): Promise<string>;
   /** Cleartext signature of a text (APT InRelease). */
   signCleartext(text: string): Promise<string>;
 }

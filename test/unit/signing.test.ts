@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { createMessage, readCleartextMessage, readKey, readSignature, verify } from 'openpgp';
-import { loadSigner, signatureDate, type Signer } from '../../src/signing/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSigner, signatureDate, signFileArmored, signStreamArmored, type Signer } from '../../src/signing/index.js';
 import { makeKey, withStub, type TestKey } from '../support/keys.js';
 import { dearmor, hex, parseSignaturePacket } from '../support/pgp-packets.js';
 
@@ -167,5 +170,25 @@ describe('signature dates', () => {
       expect(out.slice('-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\n'.length, out.indexOf('-----BEGIN PGP SIGNATURE-----'))).toBe(shown);
       expect(await verifyCleartext(signer, out)).toBe(recovered);
     }
+  });
+});
+
+describe('signing files and streams', () => {
+  test('a file over several 1 MiB chunks gives the same signature as its bytes in memory', async () => {
+    const signer = await loadSigner((await makeKey({ type: 'ed25519', date: KEY_DATE })).armored, { date: DATE });
+    const big = Buffer.alloc(2.5 * 1024 * 1024 + 7);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 31 + (i >> 12)) & 0xff;
+    const path = join(mkdtempSync(join(tmpdir(), 'pa-sign-')), 'big.bin');
+    writeFileSync(path, big);
+    const fromFile = await signFileArmored(signer, path);
+    expect(fromFile).toBe(await signer.signDetachedArmored(big));
+    await verifyDetached(signer, big, fromFile);
+    // A Signer without the streaming method gets the whole file, chunks copied before reuse.
+    const seen: Uint8Array[] = [];
+    const fake = { ...signer, signDetachedArmoredStream: undefined, signDetachedArmored: async (d: Uint8Array) => (seen.push(d), 'fake') } as unknown as Signer;
+    expect(await signStreamArmored(fake, (async function* () { const b = Buffer.from('ab'); yield b; b.write('cd'); yield b; })())).toBe('fake');
+    expect(Buffer.from(seen[0]).toString()).toBe('abcd');
+    expect(await signFileArmored(fake, path)).toBe('fake');
+    expect(Buffer.from(seen[1]).equals(big)).toBe(true);
   });
 });
