@@ -8,7 +8,7 @@ import '../../src/packagers/rpm/index.js';
 import { rpmPackager } from '../../src/packagers/rpm/index.js';
 import { build } from '../support/build.js';
 import { makeFixture, type Fixture } from '../support/rpm-fixture.js';
-import { env, privileged, rpmIn, scratchRoot, sh } from '../support/rpm-tools.js';
+import { env, privileged, rpmIn, scratchRoot, sh, writeAsRoot } from '../support/rpm-tools.js';
 import { requireTool } from '../support/tools.js';
 
 // rpm 4.18 installs, verifies, upgrades and erases our packages in a scratch root, running the
@@ -73,7 +73,7 @@ describe('rpm installs our packages', () => {
     expect(statSync(join(root, 'var/lib/demo')).mode & 0o7777).toBe(0o750);
     expect(ok(rpmIn(root, ['-V', '--nodeps', 'demo']))).toBe('');
     // A changed config file is reported by -V with its config marker.
-    writeFileSync(join(root, 'etc/demo/plain.conf'), 'x = 99\n');
+    writeAsRoot(join(root, 'etc/demo/plain.conf'), 'x = 99\n');
     expect(rpmIn(root, ['-V', '--nodeps', 'demo']).stdout).toMatch(/^S\.5\.\.\.\.T\. {2}c \/etc\/demo\/plain\.conf$/m);
     ok(rpmIn(root, ['--force-debian', '--nodeps', '-e', 'demo']));
     expect(readFileSync(join(root, 'var/log/demo-scripts'), 'utf8')).toBe('pre 1\npost 1\npreun 0\npostun 0\n');
@@ -94,7 +94,7 @@ describe('rpm installs our packages', () => {
     });
     const root = scratchRoot(true);
     ok(rpmIn(root, ['--force-debian', '--nodeps', '-ivh', rc]));
-    writeFileSync(join(root, 'etc/demo/demo.conf'), 'level = 7 # local edit\n');
+    writeAsRoot(join(root, 'etc/demo/demo.conf'), 'level = 7 # local edit\n');
     // 1.2.0 must be newer than 1.2.0~rc.1 for rpm to upgrade without --oldpackage.
     ok(rpmIn(root, ['--force-debian', '--nodeps', '-Uvh', final]));
     expect(ok(rpmIn(root, ['-q', 'demo'])).trim()).toBe('demo-1.2.0-2.x86_64');

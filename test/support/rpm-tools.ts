@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -50,6 +50,14 @@ export function scratchRoot(withShell: boolean): string {
     for (const m of sh('ldd', [dash]).matchAll(/(\/\S+)/g)) copy(m[1]!, m[1]!);
   }
   return root;
+}
+
+/** Writes a file inside a scratch root, whose files rpm created as root (via sudo when needed). */
+export function writeAsRoot(path: string, text: string): void {
+  const p = privileged() ?? [];
+  if (p.length === 0) return writeFileSync(path, text);
+  const r = run([...p, 'tee', path], Buffer.from(text));
+  if (r.status !== 0) throw new Error(`cannot write ${path}: ${r.stderr}`);
 }
 
 /** rpm against a scratch root's own database. */
