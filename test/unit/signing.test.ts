@@ -147,6 +147,17 @@ describe('signature dates', () => {
     await verifyDetached(signer, DATA, bin);
   });
 
+  test('a key expiring within 30 days signs, with a warning and its expiry date', async () => {
+    const k = await makeKey({ type: 'ed25519', date: new Date(Date.now() - 86400000), expiresIn: 10 * 86400 });
+    const warnings: string[] = [];
+    const signer = await loadSigner(k.armored, { log: { info: () => undefined, warning: (m) => warnings.push(m) } });
+    expect(signer.expiresAt!.getTime() - Date.now()).toBeGreaterThan(8 * 86400000);
+    expect(warnings.join('\n')).toMatch(/signing key [0-9A-F]{16} expires on .*apt, dnf and gpgv reject its signatures/);
+    const quiet: string[] = [];
+    expect((await loadSigner((await makeKey({ type: 'ed25519' })).armored, { log: { info: () => undefined, warning: (m) => quiet.push(m) } })).expiresAt).toBeUndefined();
+    expect(quiet).toEqual([]);
+  });
+
   test('SOURCE_DATE_EPOCH parsing', () => {
     expect(signatureDate({})).toBeUndefined();
     expect(signatureDate({ SOURCE_DATE_EPOCH: ' ' })).toBeUndefined();
