@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG_PATH } from '../config/index.js';
 import type { InputSpec, OutputSpec } from '../core/inputs.js';
 import type { ActionDefinition } from '../core/run.js';
+import { SIGNING_INPUTS, signerFromInputs } from '../signing/index.js';
 import { buildPackages, type BuiltFile } from './build-packages.js';
 
 /** Inputs every package-building action shares (build-deb, build-rpm, ...). */
@@ -21,6 +22,11 @@ export const BUILD_OUTPUTS: Record<string, OutputSpec> = {
   sha256: { description: 'JSON map from path to SHA-256 digest.' },
 };
 
+export const SIGNING_OUTPUTS: Record<string, OutputSpec> = {
+  signatures: { description: 'JSON list of the detached `.asc` signatures written next to the packages (empty for formats that sign inside the package, or without a key).' },
+  'public-key': { description: 'The armored public key of signing-key, to publish as KEY.asc (empty without a key).' },
+};
+
 export function buildOutputs(files: BuiltFile[]): Record<string, string> {
   return {
     files: JSON.stringify(files.map((f) => f.path)),
@@ -29,14 +35,26 @@ export function buildOutputs(files: BuiltFile[]): Record<string, string> {
   };
 }
 
-/** An action that builds one package format from the config; the format's writer does the rest. */
-export function buildAction(name: string, format: string, description: string): ActionDefinition {
+/**
+ * An action that builds one package format from the config; the format's writer does the rest.
+ * With `signing`, it takes the signing inputs: rpm signs inside the package, other formats get a
+ * detached `.asc` next to each file.
+ */
+export function buildAction(name: string, format: string, description: string, options: { signing?: boolean } = {}): ActionDefinition {
   return {
     name,
     description,
-    inputs: BUILD_INPUTS,
-    outputs: BUILD_OUTPUTS,
+    inputs: options.signing ? { ...BUILD_INPUTS, ...SIGNING_INPUTS } : BUILD_INPUTS,
+    outputs: options.signing ? { ...BUILD_OUTPUTS, ...SIGNING_OUTPUTS } : BUILD_OUTPUTS,
     async run({ io, inputs, env, cwd }) {
+      let publicKey = '';
+      const signer = options.signing
+        ? async (date: Date) => {
+            const s = await signerFromInputs(inputs, { date, log: io });
+            publicKey = s?.publicKeyArmored ?? '';
+            return s;
+          }
+        : undefined;
       const dryRun = inputs.boolean('dry-run');
       const files = await buildPackages(
         {
@@ -49,11 +67,14 @@ export function buildAction(name: string, format: string, description: string): 
           dryRun,
           threads: inputs.integer('threads') ?? 0,
           allowExternalSrc: inputs.boolean('allow-external-src'),
+          signer,
         },
         { io, env, cwd },
       );
       await io.summaryFiles(`${name}: ${files.length} package${files.length === 1 ? '' : 's'}${dryRun ? ' (dry run, nothing written)' : ''}`, files.map((f) => ({ name: f.path, size: f.size, sha256: f.sha256, status: dryRun ? 'dry-run' : 'built' })));
-      return buildOutputs(files);
+      const outputs = buildOutputs(files);
+      if (!options.signing) return outputs;
+      return { ...outputs, signatures: JSON.stringify(files.flatMap((f) => (f.signature ? [f.signature] : []))), 'public-key': publicKey };
     },
   };
 }

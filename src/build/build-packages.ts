@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { configFor, loadConfig, renderTemplate } from '../config/index.js';
 import type { LoadedConfig, PackageConfig, Platform } from '../config/types.js';
@@ -9,6 +9,7 @@ import type { ActionIO } from '../core/io.js';
 import { getPackager } from '../packagers/registry.js';
 import { readScripts } from '../packagers/scripts.js';
 import type { PackageInfo } from '../packagers/types.js';
+import { signFileArmored, type Signer } from '../signing/index.js';
 import { parseVersion, type ParsedVersion } from '../version/index.js';
 import { sha256File } from './checksum.js';
 import { selectPlatforms } from './platforms.js';
@@ -24,6 +25,11 @@ export interface BuildRequest {
   dryRun: boolean;
   threads: number;
   allowExternalSrc: boolean;
+  /**
+   * Makes the signer once the build time is known (signatures carry it, so they are as
+   * reproducible as the packages). Undefined, or resolving to undefined: nothing is signed.
+   */
+  signer?: (date: Date) => Promise<Signer | undefined>;
 }
 
 export interface BuiltFile {
@@ -33,6 +39,8 @@ export interface BuiltFile {
   size: number;
   sha256: string;
   platform: Platform;
+  /** The detached signature written next to the package (formats without in-package signatures). */
+  signature?: string;
 }
 
 export interface BuildEnv {
@@ -75,6 +83,7 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
   const platforms = selectPlatforms(loaded.config.platforms, packager, req.arch, loaded.file);
   const time = await buildTime(env, workdir);
   if (time.source === 'fallback') io.warning('SOURCE_DATE_EPOCH is not set and this is not a git checkout: timestamps use 1980-01-01');
+  const signer = req.signer ? await io.group('Load signing key', async () => req.signer?.(new Date(time.seconds * 1000))) : undefined;
 
   const plans = await io.group(`Resolve contents (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, async () => {
     const out: PackageInfo[] = [];
@@ -92,7 +101,7 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
         locate: loaded.locate.bind(loaded),
       });
       const scripts = await readScripts(config.scripts, loaded.baseDir, loaded.file, 'scripts', loaded.locate.bind(loaded));
-      const info: PackageInfo = { config, version, platform, entries, scripts, mtime: time.seconds, file: loaded.file };
+      const info: PackageInfo = { config, version, platform, entries, scripts, mtime: time.seconds, file: loaded.file, baseDir: loaded.baseDir };
       io.info(`${packager.fileName(info)}: ${entries.filter((e) => !e.implicit).length} entries (timestamps from ${time.source})`);
       out.push(info);
     }
@@ -117,13 +126,17 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
       const final = join(outDir, name);
       const partial = join(outDir, `.${name}.partial-${process.pid}`);
       try {
-        await packager.write(info, partial, { threads: req.threads });
+        await packager.write(info, partial, { threads: req.threads, signer });
         await rename(partial, final);
       } finally {
         await rm(partial, { force: true });
       }
-      const file = { path: shown(final), name, size: (await stat(final)).size, sha256: await sha256File(final), platform: info.platform };
-      io.info(`${file.path}  ${file.size} bytes  sha256:${file.sha256}`);
+      const file: BuiltFile = { path: shown(final), name, size: (await stat(final)).size, sha256: await sha256File(final), platform: info.platform };
+      if (signer && !packager.signsInside) {
+        await writeFile(`${final}.asc`, await signFileArmored(signer, final));
+        file.signature = shown(`${final}.asc`);
+      }
+      io.info(`${file.path}  ${file.size} bytes  sha256:${file.sha256}${signer ? `  signed by ${signer.keyId}` : ''}`);
       built.push(file);
     });
   }

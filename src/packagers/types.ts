@@ -37,6 +37,8 @@ export interface PackageOptions {
 /** One package format (nfpm's model): a name for its files and a writer. */
 export interface Packager {
   readonly format: string;
+  /** The format carries its own signature (rpm's header signature); otherwise a detached `.asc` is written. */
+  readonly signsInside?: boolean;
   /** The format's architecture name for a platform, or undefined if the format cannot target it. */
   archName(platform: Platform): string | undefined;
   /** e.g. `servin_0.9.2-1_amd64.deb`. */

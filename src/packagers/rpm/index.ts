@@ -39,6 +39,7 @@ function underPrefix(path: string, prefixes: string[]): boolean {
 
 export const rpmPackager: Packager = {
   format: 'rpm',
+  signsInside: true,
   archName(platform: Platform) {
     return platform.os === 'linux' ? RPM_ARCH[platform.arch] : undefined;
   },
