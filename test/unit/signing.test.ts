@@ -122,6 +122,13 @@ describe('choosing the signing key', () => {
     await verifyDetached(primary, DATA, await primary.signDetachedArmored(DATA));
   });
 
+  test('an expired signing subkey is passed over for a primary that can sign', async () => {
+    const past = new Date(Date.now() - 10 * 86400000);
+    const k = await makeKey({ type: 'ed25519', date: past, signingSubkeys: [{ date: past, expiresIn: 86400 }] });
+    expect((await loadSigner(k.armored)).fingerprint).toBe(k.fingerprint);
+    await expect(loadSigner(k.armored, { keyId: k.subkeyIds[1] })).rejects.toThrow(/expired on/);
+  });
+
   test('a stubbed primary (gpg --export-secret-subkeys) still signs with its subkey', async () => {
     const k = await withStub(await makeKey({ type: 'ed25519', date: KEY_DATE, signingSubkeys: [{}] }), 'primary');
     const signer = await loadSigner(k.armored, { date: DATE });
