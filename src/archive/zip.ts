@@ -49,7 +49,7 @@ const GZIP_TRAILER = 8;
  * Whether a body of `size` bytes could deflate to 4 GiB or more. Deflate grows incompressible
  * data by a few bytes per block; one byte in 1024 plus a constant is far above that.
  */
-function mayNeedZip64(size: number): boolean {
+export function mayNeedZip64(size: number): boolean {
   return size + Math.floor(size / 1024) + 1024 >= MAX32;
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { writeZip, type ZipItem } from '../../src/archive/zip.js';
+import { mayNeedZip64, writeZip, type ZipItem } from '../../src/archive/zip.js';
 import { dosDateTime } from '../../src/archive/zip-records.js';
 import { readZip } from '../support/archive.js';
 
@@ -121,6 +121,15 @@ describe('zip writer: headers', () => {
 });
 
 describe('zip writer: ZIP64', () => {
+  test('decided per file from its size, with room for deflate growing incompressible data', () => {
+    expect(mayNeedZip64(0)).toBe(false);
+    expect(mayNeedZip64(100 * 2 ** 20)).toBe(false);
+    expect(mayNeedZip64(4_000_000_000)).toBe(false);
+    expect(mayNeedZip64(0xffffffff - 4_200_000)).toBe(false);
+    expect(mayNeedZip64(0xffffffff - 4_000_000)).toBe(true); // deflate of random data may cross 4 GiB
+    expect(mayNeedZip64(5 * 2 ** 30)).toBe(true);
+  });
+
   test('forced: sizes in local and central ZIP64 fields, offsets too, ZIP64 end record and locator', async () => {
     const data = sample(50_000);
     const buf = await zip([folder('d/'), file('d/a', data), file('d/b', Buffer.from('b\n'))], { forceZip64: true });
