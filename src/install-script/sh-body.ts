@@ -66,7 +66,7 @@ TAG="$TAG_PREFIX$VERSION$TAG_SUFFIX"
 BASE_URL=\${BASE_URL%/}
 case "$BASE_URL" in
   https://*) HTTPS_ONLY=1 ;;
-  http://*) HTTPS_ONLY=0; warn "downloading over plain http from $BASE_URL" ;;
+  http://*) HTTPS_ONLY=0 ;;
   *) die "$BASE_URL_VARIABLE must be an http(s) URL, not: $BASE_URL" ;;
 esac
 
@@ -169,6 +169,7 @@ download() {
   fi
 }
 
+[ "$HTTPS_ONLY" = 1 ] || warn "downloading over plain http from $BASE_URL"
 download "$URL/$ASSET" "$TMP/$ASSET" ||
   die "could not download $URL/$ASSET (is there a release $TAG with a $OS/$ARCH build?)"
 download "$URL/$SUMS" "$TMP/$SUMS" ||
