@@ -51,7 +51,10 @@ function loadSpec() {
   }
 }
 
-/** OpenAPI 3.0 schema → JSON Schema Ajv accepts: nullable becomes a null type, $ref siblings go. */
+/**
+ * OpenAPI 3.0 schema → JSON Schema Ajv accepts: nullable becomes a null type, $ref siblings go,
+ * oneOf becomes anyOf (see below).
+ */
 function fixSchema(node, formats) {
   if (Array.isArray(node)) return node.map((n) => fixSchema(n, formats));
   if (node === null || typeof node !== 'object') return node;
@@ -63,7 +66,11 @@ function fixSchema(node, formats) {
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     if (DOC_KEYWORDS.has(key) || key.startsWith('x-') || key === 'nullable') continue;
-    if (key === 'properties' || key === 'patternProperties') {
+    if (key === 'oneOf') {
+      // Several oneOfs list branches that all accept the same body (e.g. basic-error and
+      // repository-rule-violation-error, every field optional), so no body can match exactly one.
+      out.anyOf = fixSchema(value, formats);
+    } else if (key === 'properties' || key === 'patternProperties') {
       out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fixSchema(v, formats)]));
     } else {
       out[key] = fixSchema(value, formats);
