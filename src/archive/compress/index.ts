@@ -2,9 +2,14 @@
 // spread over worker threads.
 //
 // Determinism: the bytes depend only on the input and the level (and on the block sizes fixed in
-// gzip.ts and xz.ts). They do NOT depend on `threads`, on how the input is split into chunks, on
-// timing, or on the OS: threads = 1 compresses the same blocks on the calling thread that
-// threads = 8 compresses in eight workers.
+// gzip.ts and xz.ts, and the library versions: Node's zlib and libzstd, node-liblzma's liblzma).
+// They do NOT depend on `threads`, on how the input is split into chunks, on timing, or on the
+// OS: threads = 1 compresses the same blocks on the calling thread that threads = 8 compresses in
+// eight workers. test/unit/compress-golden.test.ts pins the bytes on every CI platform.
+//
+// Readers: gzip is one member (pigz-style blocks inside one deflate stream); xz is one stream of
+// several blocks (as `xz -T` and dpkg-deb write); zstd is one frame. dpkg, apt and lintian read
+// all of them (test/interop/deb-compression.test.ts).
 import { availableParallelism } from 'node:os';
 import { gzipStream } from './gzip.js';
 import { XZ_MAX_LEVEL, xzStream } from './xz.js';
@@ -60,6 +65,7 @@ function resolveOptions(kind: Exclude<CompressionKind, 'none'>, opts: CompressOp
  * Streams `input` through the compressor, yielding compressed chunks in order. Memory stays
  * bounded (about threads + 1 blocks: 128 KiB for gzip, 8 MiB for xz -6) whatever the input size;
  * the input is read only as fast as the output is consumed. Stopping early ends the workers.
+ * Throws a RangeError at once (not when iterated) for a level or thread count out of range.
  */
 export function compress(
   kind: CompressionKind,
@@ -80,7 +86,11 @@ export function compress(
 
 /** Compresses a whole buffer; the same bytes as compress() on any split of `data`. */
 export async function compressBuffer(kind: CompressionKind, data: Uint8Array, opts: CompressOptions = {}): Promise<Buffer> {
-  return drain(compress(kind, [data].values() as unknown as AsyncIterable<Uint8Array>, opts));
+  return drain(compress(kind, once(data), opts));
+}
+
+async function* once(data: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield data;
 }
 
 /** Collects a stream of chunks into one Buffer (for tests, benchmarks and small payloads). */
