@@ -63,7 +63,8 @@ function resolveOptions(kind: Exclude<CompressionKind, 'none'>, opts: CompressOp
 
 /**
  * Streams `input` through the compressor, yielding compressed chunks in order. Memory stays
- * bounded (about threads + 1 blocks: 128 KiB for gzip, 8 MiB for xz -6) whatever the input size;
+ * bounded whatever the input size: threads + 1 blocks (128 KiB for gzip, 8 MiB for xz -6) plus,
+ * for xz, one liblzma heap per thread (about 100 MiB at -6, 230 MiB at -7);
  * the input is read only as fast as the output is consumed. Stopping early ends the workers.
  * Throws a RangeError at once (not when iterated) for a level or thread count out of range.
  */
