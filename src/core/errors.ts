@@ -53,3 +53,14 @@ export function formatLocation(loc: SourceLocation): string {
 export function isConfigurationError(e: unknown): e is ConfigurationError {
   return e instanceof ConfigurationError;
 }
+
+/**
+ * Something outside failed and retries did not help (GitHub down, a network that drops
+ * uploads): not the user's mistake, not a bug; rerunning is the fix.
+ */
+export class ExternalError extends Error {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ExternalError';
+  }
+}

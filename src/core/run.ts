@@ -1,4 +1,4 @@
-import { ConfigurationError, ConfigurationErrors } from './errors.js';
+import { ConfigurationError, ConfigurationErrors, ExternalError } from './errors.js';
 import type { ActionIO } from './io.js';
 import { Inputs, type InputSpec, type OutputSpec } from './inputs.js';
 
@@ -49,6 +49,9 @@ export function reportFailure(action: string, io: ActionIO, e: unknown): void {
     io.setFailed(`${action}: ${e.errors.length} configuration problem${e.errors.length === 1 ? '' : 's'}; nothing was built or published`);
   } else if (e instanceof ConfigurationError) {
     io.error(e.fix ? `${e.message}\nfix: ${e.fix}` : e.message, e.location);
+    io.setFailed(`${action}: ${e.message}`);
+  } else if (e instanceof ExternalError) {
+    io.debug(e.stack ?? e.message);
     io.setFailed(`${action}: ${e.message}`);
   } else {
     const err = e instanceof Error ? e : new Error(String(e));

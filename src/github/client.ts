@@ -56,7 +56,6 @@ export function createGitHubClient({ token, env, log, rateLimitRetries = 4 }: Cl
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
         notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
         search: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-        global: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }),
       }
     : {};
   const octokit = new PackageOctokit({

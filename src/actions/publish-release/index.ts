@@ -1,0 +1,5 @@
+import { ActionsIO } from '../../core/io-actions.js';
+import { runAction } from '../../core/run.js';
+import { publishReleaseAction } from './definition.js';
+
+await runAction(publishReleaseAction, new ActionsIO());
