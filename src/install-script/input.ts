@@ -49,7 +49,7 @@ function checkAssetName(field: string, asset: string, assets: string[]): void {
 export function prepare(input: InstallScriptInput, oses: readonly Os[]): Release {
   const { name, version, tag } = input;
   if (!PLAIN_NAME.test(name)) throw bad('name', `package name "${name}" cannot be used in an install script`, 'use letters, digits, ".", "_", "+" and "-", starting with a letter or digit');
-  if (!VERSION.test(version)) throw bad('version', `version "${version}" is not a plain version`, 'give the version without a leading "v", e.g. 1.2.3');
+  if (!VERSION.test(version) || /^v[0-9]/.test(version)) throw bad('version', `version "${version}" is not a plain version`, 'give the version without a leading "v", e.g. 1.2.3');
   if (!TAG.test(tag) || tag.split('/').some((s) => s === '' || s === '.' || s === '..')) throw bad('tag', `tag "${tag}" cannot be used in a download URL`, 'use a tag such as v1.2.3');
   const at = tag.lastIndexOf(version);
   if (at < 0) throw bad('tag', `tag "${tag}" does not contain the version ${version}`, 'name release tags after the version (v1.2.3), so the script can install other versions');

@@ -1,9 +1,13 @@
 // Literal text inside generated scripts. Every value from the input reaches a script only
 // through these, so no name, URL or version can end a string early or expand a variable.
 
-/** A POSIX sh single-quoted word: nothing inside is special except `'`, written as '\''. */
+/**
+ * A POSIX sh single-quoted word: nothing inside is special except `'`, written as '\''.
+ * `$` and backquotes are also written outside the quotes ('\$'), only so that shellcheck does
+ * not take them for expansions the script meant to run (SC2016).
+ */
 export function shQuote(s: string): string {
-  return `'${s.replaceAll("'", "'\\''")}'`;
+  return `'${s.replace(/['$`]/g, (c) => `'\\${c}'`)}'`;
 }
 
 /**
