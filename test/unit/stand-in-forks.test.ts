@@ -129,6 +129,7 @@ describe('tokens and permissions', () => {
     const repo = (await (await raw('tok-actions', '/repos/microsoft/winget-pkgs')).json()) as { permissions: { push: boolean } };
     expect(repo.permissions.push).toBe(false);
 
+    expect(await (await raw('tok-me', '/users/microsoft')).json()).toMatchObject({ login: 'microsoft', type: 'Organization' });
     const bad = await raw('tok-nope', '/repos/me/tap');
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ message: 'Bad credentials' });

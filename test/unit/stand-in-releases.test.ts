@@ -101,6 +101,11 @@ describe('releases', () => {
     expect(assets.data.map((a) => a.name)).toEqual(['my.tool.tar.gz']);
   });
 
+  it('two concurrent creations of one tag: one wins, the other gets 422', async () => {
+    const results = await Promise.allSettled([1, 2].map(() => octokit.rest.repos.createRelease({ owner, repo, tag_name: 'v9.0.0' })));
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.status : (r.reason as { status: number }).status)).sort()).toEqual([201, 422]);
+  });
+
   it('replaces an asset by deleting and re-uploading it', async () => {
     const rel = await gh.seedRelease({ owner, repo, tag: 'v1.0.0', draft: true, assets: [{ name: 'a.txt', data: 'old' }] });
     const [old] = rel.assets;

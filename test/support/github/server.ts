@@ -113,7 +113,7 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
     entry.fault = typeof fault.kind === 'string' ? fault.kind : `custom ${fault.kind.status}`;
     if (fault.kind === 'reset') {
       const partial = await readThenReset(req, fault.afterBytes);
-      if (found?.route.template.endsWith('/assets') && method === 'POST') leaveOpenAsset(d, req, url, found.params, partial);
+      if (found?.route.template.endsWith('/assets') && method === 'POST') entry.write = leaveOpenAsset(d, req, url, found.params, partial);
       return;
     }
     const raw = await readBody(req).catch(() => Buffer.alloc(0));
@@ -148,18 +148,33 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
   send(res, 404, { 'content-type': 'text/plain' }, 'Not Found');
 }
 
-/** A cut upload leaves an asset in state "open" that blocks its name, as on GitHub. */
-function leaveOpenAsset(d: Dispatcher, req: IncomingMessage, url: URL, params: Record<string, string>, partial: Buffer): void {
+/** A cut upload leaves an asset in state "open" that blocks its name, as on GitHub. True if it did. */
+function leaveOpenAsset(d: Dispatcher, req: IncomingMessage, url: URL, params: Record<string, string>, partial: Buffer): boolean {
   const token = resolveToken(d, req);
-  if (!token) return;
+  if (!token) return false;
   const ctx = makeCtx(d, req, url, 'POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', params, token, partial, {});
   try {
     const { release, asset } = startAsset(ctx);
     asset.data = partial;
     release.assets.push(asset);
+    return true;
   } catch {
     // Not allowed anyway: nothing is left behind.
+    return false;
   }
+}
+
+const locks = new WeakMap<Dispatcher, Map<string, Promise<unknown>>>();
+
+/** Writes to one repository run one at a time, so check-then-act handlers can't interleave. */
+function serialized<T>(d: Dispatcher, key: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!key) return fn();
+  let map = locks.get(d);
+  if (!map) locks.set(d, (map = new Map()));
+  const prev = map.get(key) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  map.set(key, next.catch(() => undefined));
+  return next;
 }
 
 function makeCtx(d: Dispatcher, req: IncomingMessage, url: URL, method: string, template: string, params: Record<string, string>, token: Token | null, raw: Buffer, body: Record<string, unknown>): Ctx & { wrote: boolean } {
@@ -179,7 +194,7 @@ async function api(d: Dispatcher, req: IncomingMessage, res: ServerResponse, url
     raw = await readBody(req);
   } catch (e) {
     const partial = (e as { partial?: Buffer }).partial ?? Buffer.alloc(0);
-    if (found?.route.template.endsWith('/assets') && method === 'POST') leaveOpenAsset(d, req, url, found.params, partial);
+    if (found?.route.template.endsWith('/assets') && method === 'POST') entry.write = leaveOpenAsset(d, req, url, found.params, partial);
     return 0;
   }
   const token = resolveToken(d, req);
@@ -213,8 +228,9 @@ async function api(d: Dispatcher, req: IncomingMessage, res: ServerResponse, url
   }
   const ctx = makeCtx(d, req, url, method, template, found.params, token, raw, body ?? {});
   let out: Reply;
+  const repoLock = method !== 'GET' && ctx.params.owner ? `${ctx.params.owner}/${ctx.params.repo ?? ''}`.toLowerCase() : undefined;
   try {
-    out = await found.route.handler(ctx);
+    out = await serialized(d, repoLock, () => found.route.handler(ctx));
   } catch (e) {
     if (!(e instanceof HttpError)) return violation('response', [`stand-in error: ${(e as Error).stack ?? String(e)}`], op.operationId, 500);
     out = { status: e.status, body: e.body, headers: e.headers };
