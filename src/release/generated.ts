@@ -47,7 +47,8 @@ export async function installScripts(dir: string, ctx: InstallScriptContext): Pr
     repo: ctx.repo,
     serverUrl: ctx.serverUrl,
     platforms: ctx.config.platforms,
-    assets: ctx.assetNames,
+    // SHA256SUMS (and its signature) are written after the scripts, so that they cover them.
+    assets: [...new Set([...ctx.assetNames, ctx.checksumsName, ...(ctx.signer ? [`${ctx.checksumsName}.asc`, ctx.publicKeyName ?? ''] : [])])].filter(Boolean),
     binaries: binariesOf(ctx.config),
     checksumsAsset: ctx.checksumsName,
     publicKeyAsset: ctx.signer ? ctx.publicKeyName : undefined,

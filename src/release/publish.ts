@@ -151,7 +151,14 @@ async function syncChecksums(remote: ReleaseRemote, rel: RemoteRelease, req: Pub
       if (plans[0]?.status !== 'unchanged' || !haveAsc) files.push(await generatedAsset(tmp, ascName, await req.signer.signDetachedArmored(Buffer.from(renderChecksums(entries)))));
     }
     last = await applyPlans(remote, rel, await planAssets(remote, current, files), (m) => io.info(m));
-    if (last.some((r) => r.outcome === 'failed')) return last;
+    if (last.some((r) => r.outcome === 'failed')) {
+      // Another job may be writing its own SHA256SUMS right now: start over from the release's state.
+      if (round < MAX_CHECKSUM_ROUNDS) {
+        io.info(`${req.checksumsName} changed under us (another job?); recomputing`);
+        continue;
+      }
+      return last;
+    }
     const after = (await remote.assets(rel.id)).filter((a) => !sumsNames.has(a.name)).map((a) => a.name).sort();
     if (after.join('\n') === assets.map((a) => a.name).sort().join('\n')) return last;
     io.info(`assets changed while ${req.checksumsName} was written (another job?); recomputing`);

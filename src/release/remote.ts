@@ -112,9 +112,15 @@ export class ReleaseRemote {
     return (all as ApiAsset[]).map(asset);
   }
 
+  /** Deletes an asset; one already gone (another job replaced it meanwhile) is fine. */
   async deleteAsset(id: number): Promise<void> {
     this.writes++;
-    await this.call('delete a release asset', () => this.rest.repos.deleteReleaseAsset({ owner: this.owner, repo: this.repo, asset_id: id }));
+    try {
+      await this.rest.repos.deleteReleaseAsset({ owner: this.owner, repo: this.repo, asset_id: id });
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) return;
+      throw explainGitHubError(e, 'delete a release asset', 'contents: write');
+    }
   }
 
   async upload(rel: RemoteRelease, name: string, path: string, size: number): Promise<RemoteAsset> {
