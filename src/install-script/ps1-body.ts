@@ -172,7 +172,8 @@ if ($VerifySignature) {
     if (-not $PublicKey) { Fail ('this release publishes no public key to verify {0}.asc with' -f $Sums) }
 }
 if (-not $Prefix) { $Prefix = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) ('Programs\\' + $Name) }
-$Prefix = $Prefix.TrimEnd('\\')
+# .NET calls below resolve relative paths against the process directory, not the PowerShell location.
+$Prefix = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Prefix).TrimEnd('\\')
 
 if ($DryRun) {
     Write-Output ('dry run: {0} {1} for {2}' -f $Name, $Version, $Platform)

@@ -27,7 +27,6 @@ ${arms.map(([k, v]) => `        ${psQuote(k)} { return (${v}) }`).join('\n')}
 
 export function ps1Data(r: Release): string {
   return `$Name = ${psQuote(r.name)}
-$ReleaseVersion = ${psQuote(r.version)}
 $TagPrefix = ${psQuote(r.tagPrefix)}
 $TagSuffix = ${psQuote(r.tagSuffix)}
 $DefaultBaseUrl = ${psQuote(r.downloadRoot)}

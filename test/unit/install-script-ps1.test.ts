@@ -31,7 +31,7 @@ const VARIANTS: [string, InstallScriptInput][] = [
 /** Cmdlets the script may call: all ship with Windows PowerShell 5.1 and PowerShell 7. */
 const CMDLETS = ['Set-StrictMode', 'Write-Host', 'Write-Output', 'Write-Warning', 'Write-Verbose', 'Get-Command', 'Invoke-WebRequest', 'Get-FileHash', 'New-Item', 'Set-Content', 'Get-Content', 'Out-Null', 'Test-Path', 'Remove-Item', 'Copy-Item', 'Get-Item', 'Set-ItemProperty', 'Where-Object', 'Select-Object', 'Join-Path', 'Add-Type'];
 /** Automatic and preference variables the script may read without assigning. */
-const AUTOMATIC = ['_', 'matches', 'lastexitcode', 'psversiontable', 'iswindows', 'true', 'false', 'null', 'erroractionpreference', 'progresspreference'];
+const AUTOMATIC = ['_', 'matches', 'lastexitcode', 'psversiontable', 'iswindows', 'true', 'false', 'null', 'erroractionpreference', 'progresspreference', 'executioncontext'];
 
 let parser: Parser;
 beforeAll(async () => {
