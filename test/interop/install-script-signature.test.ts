@@ -137,14 +137,16 @@ describe('pinned key and missing pieces', () => {
   test('a release without a public key or signature says so', async () => {
     if (!ready || !requireTool('dash')) return;
     const before = f.server.requests.length;
-    const noKey = await f.run(['dash'], f.script(), ['--verify-signature']);
+    const prefix = f.dir('prefix', false);
+    const noKey = await f.run(['dash'], f.script(), ['--verify-signature', '--prefix', prefix]);
     expect(noKey.status).toBe(1);
     expect(noKey.stderr).toContain('this release publishes no public key to verify SHA256SUMS.asc with');
     const assets = f.input().assets.filter((a) => !a.endsWith('.asc'));
-    const unsigned = await f.run(['dash'], f.script({ assets }), ['--verify-signature']);
+    const unsigned = await f.run(['dash'], f.script({ assets }), ['--verify-signature', '--prefix', prefix]);
     expect(unsigned.status).toBe(1);
     expect(unsigned.stderr).toContain('this release has no signature (SHA256SUMS.asc) to verify');
     expect(f.server.requests.length).toBe(before);
+    expect(f.ls(prefix)).toBeUndefined();
   });
 
   test('the dry run lists the signature files', async () => {

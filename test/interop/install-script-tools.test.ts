@@ -85,9 +85,11 @@ describe('downloaders and userlands', () => {
 
   test('neither curl nor wget', async () => {
     if (!ready) return;
-    const r = await f.run([which('dash')], f.script(), [], { path: f.bin([...BASE_TOOLS, 'sha256sum']) });
+    const prefix = f.dir('prefix', false);
+    const r = await f.run([which('dash')], f.script(), ['--prefix', prefix], { path: f.bin([...BASE_TOOLS, 'sha256sum']) });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('servin installer: error: neither curl nor wget is installed; install one of them\n');
+    expect(f.ls(prefix)).toBeUndefined();
   });
 
   test('a busybox-only userland (ash, wget, sha256sum, tar, gzip ...)', async () => {
