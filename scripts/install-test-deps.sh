@@ -32,6 +32,9 @@ PACKAGES=(
   python3            # calls libalpm through ctypes
   tar                # GNU tar: the reference for our tar writer
   time               # GNU time: peak RSS in npm run bench
+  unzip              # unzip -t / zipinfo on our release zips
+  zip                # zip -T on our release zips
+  libarchive-tools   # bsdtar: a second, independent archive reader
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

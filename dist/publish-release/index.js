@@ -1,3 +1,3 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{a as i}from"../chunks/chunk-OMEVRXIT.js";import"../chunks/chunk-DBL745DU.js";import{a as r}from"../chunks/chunk-QMDX5PKD.js";import{g as o}from"../chunks/chunk-VJ6BRLB4.js";import"../chunks/chunk-6JHUWM2L.js";await o(i,new r);
+import{c as i}from"../chunks/chunk-OENHED3H.js";import"../chunks/chunk-SX3BRR7Y.js";import{a as r}from"../chunks/chunk-QMDX5PKD.js";import{g as o}from"../chunks/chunk-VJ6BRLB4.js";import"../chunks/chunk-6JHUWM2L.js";await o(i,new r);
 //# sourceMappingURL=index.js.map

@@ -2,7 +2,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { configFor, loadConfig, renderTemplate } from '../config/index.js';
 import type { LoadedConfig, PackageConfig, Platform } from '../config/types.js';
-import { resolveContents } from '../contents/resolve.js';
+import { resolveContents, type ResolveOptions } from '../contents/resolve.js';
 import { buildTime } from '../contents/mtime.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { ActionIO } from '../core/io.js';
@@ -89,7 +89,7 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
     const out: PackageInfo[] = [];
     for (const platform of platforms) {
       const config = configFor(loaded, req.format);
-      const entries = await resolveContents(config.contents ?? [], {
+      const resolveOpts: ResolveOptions = {
         baseDir: loaded.baseDir,
         workspace: env.GITHUB_WORKSPACE ?? workdir,
         allowExternal: req.allowExternalSrc,
@@ -99,7 +99,9 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
         render: templated(config, loaded, version, platform),
         file: loaded.file,
         locate: loaded.locate.bind(loaded),
-      });
+      };
+      const contents = () => resolveContents(config.contents ?? [], resolveOpts);
+      const entries = packager.resolveEntries ? await packager.resolveEntries(config, resolveOpts, contents) : await contents();
       const scripts = await readScripts(config.scripts, loaded.baseDir, loaded.file, 'scripts', loaded.locate.bind(loaded));
       const info: PackageInfo = { config, version, platform, entries, scripts, mtime: time.seconds, file: loaded.file, baseDir: loaded.baseDir };
       io.info(`${packager.fileName(info)}: ${entries.filter((e) => !e.implicit).length} entries (timestamps from ${time.source})`);

@@ -15,12 +15,14 @@ export function selectPlatforms(all: Platform[], packager: Packager, arch: strin
     });
   }
   if (arch.length === 0) return targetable;
-  return arch.map((a) => {
-    const found = targetable.find((p) => p.arch === a || packager.archName(p) === a);
-    if (!found) {
+  // Formats that target several OSes (archives) have one platform per OS for an arch: keep them all.
+  const picked = arch.flatMap((a) => {
+    const found = targetable.filter((p) => p.arch === a || packager.archName(p) === a);
+    if (found.length === 0) {
       const names = targetable.map((p) => `${p.arch} (${packager.archName(p)})`).join(', ');
       throw new ConfigurationError(`arch "${a}" is not among the config's ${packager.format} platforms`, { location: { file, field: 'platforms' }, fix: `use one of ${names}, or add the platform to the config` });
     }
     return found;
   });
+  return [...new Set(picked)];
 }

@@ -1,3 +1,4 @@
+import { buildArchiveAction } from '../actions/build-archive/definition.js';
 import { buildDebAction } from '../actions/build-deb/definition.js';
 import { buildRpmAction } from '../actions/build-rpm/definition.js';
 import { detectVersionAction } from '../actions/detect-version/definition.js';
@@ -6,4 +7,4 @@ import type { ActionDefinition } from '../core/run.js';
 import { pipelineCommand } from './pipeline.js';
 
 /** Every action, in the order a release runs them, plus the CLI-only pipeline. */
-export const commands: ActionDefinition[] = [detectVersionAction, buildDebAction, buildRpmAction, publishReleaseAction, pipelineCommand];
+export const commands: ActionDefinition[] = [detectVersionAction, buildDebAction, buildRpmAction, buildArchiveAction, publishReleaseAction, pipelineCommand];

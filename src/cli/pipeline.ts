@@ -1,15 +1,19 @@
+import '../packagers/archive/index.js';
 import '../packagers/deb/index.js';
 import '../packagers/rpm/index.js';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildPackages, type BuiltFile } from '../build/build-packages.js';
-import { DEFAULT_CONFIG_PATH } from '../config/index.js';
+import { sha256File } from '../build/checksum.js';
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../config/index.js';
+import { renderChecksums } from '../release/checksums.js';
+import { installScripts } from '../release/generated.js';
 import type { ActionDefinition } from '../core/run.js';
 import { loadSigner, SIGNING_INPUTS, signerFromInputs, type Signer } from '../signing/index.js';
 import { throwawayKey } from '../signing/throwaway.js';
 
 /** The formats the pipeline builds, each into its own folder of the output directory. */
-const FORMATS = ['deb', 'rpm'];
+const FORMATS = ['deb', 'rpm', 'archive'];
 
 /**
  * Runs every channel that works without publishing on one config and writes everything into
@@ -25,6 +29,8 @@ export const pipelineCommand: ActionDefinition = {
     config: { description: 'Path of the package-actions config file.', default: DEFAULT_CONFIG_PATH },
     version: { description: 'Version to build; default: `version:` in the config.' },
     'output-dir': { description: 'Folder everything is written to.', default: 'out' },
+    repository: { description: 'owner/name the install scripts download from (default: GITHUB_REPOSITORY).' },
+    'server-url': { description: 'GitHub (or GHES) web address for the install scripts (default: GITHUB_SERVER_URL, else https://github.com).' },
     threads: { description: 'Worker threads for compression; 0 means one per CPU core.', default: '0', kind: 'integer' },
     ...SIGNING_INPUTS,
   },
@@ -50,15 +56,35 @@ export const pipelineCommand: ActionDefinition = {
       );
       all.push(...files);
     }
-    const written = all.flatMap((f) => [f.path, ...(f.signature ? [f.signature] : [])]);
-    if (signer) {
-      const keyPath = join(resolve(cwd, workdir), outputDir, 'KEY.asc');
-      await mkdir(resolve(keyPath, '..'), { recursive: true });
-      await writeFile(keyPath, signer.publicKeyArmored);
-      written.push(relative(cwd, keyPath).split('\\').join('/'));
-      io.info(`public key: ${keyPath} (${signer.fingerprint})`);
-    }
-    await io.summaryFiles(`package-actions pipeline: ${all.length} packages in ${outputDir}`, all.map((f) => ({ name: f.path, size: f.size, sha256: f.sha256, status: f.signature ? 'signed (.asc)' : signer ? 'signed' : '' })));
+    const out = resolve(cwd, workdir, outputDir);
+    const shown = (p: string) => relative(cwd, p).split('\\').join('/');
+    const extra = await io.group('Release files: KEY.asc, install scripts, SHA256SUMS', async () => {
+      const made: { path: string; name: string }[] = [];
+      const write = async (name: string, text: string) => {
+        await writeFile(join(out, name), text);
+        made.push({ path: join(out, name), name });
+      };
+      await mkdir(out, { recursive: true });
+      if (signer) await write('KEY.asc', signer.publicKeyArmored);
+      const loaded = await loadConfig(resolve(cwd, workdir, inputs.required('config')), { cwd: resolve(cwd, workdir) });
+      const version = inputs.string('version') ?? loaded.config.version ?? '';
+      const repo = inputs.string('repository') ?? env.GITHUB_REPOSITORY ?? 'OWNER/REPO';
+      const assets = [...all.map((f) => f.name), ...made.map((m) => m.name)];
+      for (const s of await installScripts(out, { config: loaded.config, version, tag: `v${version}`, repo, serverUrl: inputs.string('server-url') ?? env.GITHUB_SERVER_URL ?? 'https://github.com', assetNames: assets, checksumsName: 'SHA256SUMS', signer, publicKeyName: 'KEY.asc' })) made.push({ path: s.path, name: s.name });
+      const sums = [];
+      for (const f of [...all.map((b) => ({ path: resolve(cwd, b.path), name: b.name })), ...made]) sums.push({ name: f.name, sha256: await sha256File(f.path) });
+      for (const f of all.filter((b) => b.signature)) sums.push({ name: `${f.name}.asc`, sha256: await sha256File(resolve(cwd, f.signature as string)) });
+      const text = renderChecksums(sums);
+      await write('SHA256SUMS', text);
+      if (signer) await write('SHA256SUMS.asc', await signer.signDetachedArmored(Buffer.from(text)));
+      return made;
+    });
+    const written = [...all.flatMap((f) => [f.path, ...(f.signature ? [f.signature] : [])]), ...extra.map((m) => shown(m.path))];
+    const rows = [
+      ...all.map((f) => ({ name: f.path, size: f.size, sha256: f.sha256, status: f.signature ? 'signed (.asc)' : signer && f.name.endsWith('.rpm') ? 'signed' : '' })),
+      ...(await Promise.all(extra.map(async (m) => ({ name: shown(m.path), size: (await stat(m.path)).size, sha256: await sha256File(m.path) })))),
+    ];
+    await io.summaryFiles(`package-actions pipeline: ${written.length} files in ${shown(out)}`, rows, signer ? `signed by ${signer.fingerprint}${inputs.string('signing-key') ? '' : ' (a throwaway key made for this run)'}` : undefined);
     return { files: JSON.stringify(written) };
   },
 };

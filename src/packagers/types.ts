@@ -1,4 +1,5 @@
 import type { PackageConfig, Platform } from '../config/types.js';
+import type { ResolveOptions } from '../contents/resolve.js';
 import type { ResolvedEntry } from '../contents/types.js';
 import type { Signer } from '../signing/types.js';
 import type { ParsedVersion } from '../version/index.js';
@@ -41,6 +42,12 @@ export interface Packager {
   readonly signsInside?: boolean;
   /** The format's architecture name for a platform, or undefined if the format cannot target it. */
   archName(platform: Platform): string | undefined;
+  /**
+   * For formats whose files do not come from `contents` (release archives): the plan phase calls
+   * this instead of resolving `contents`, so dry-run checks these files too and nothing is written
+   * when one is missing. `contents()` resolves the config's contents on demand.
+   */
+  resolveEntries?(config: PackageConfig, opts: ResolveOptions, contents: () => Promise<ResolvedEntry[]>): Promise<ResolvedEntry[]>;
   /** e.g. `servin_0.9.2-1_amd64.deb`. */
   fileName(info: PackageInfo): string;
   /** Writes the package to `outPath` (the caller makes the write atomic). */
