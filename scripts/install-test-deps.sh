@@ -35,6 +35,11 @@ PACKAGES=(
   unzip              # unzip -t / zipinfo on our release zips
   zip                # zip -T on our release zips
   libarchive-tools   # bsdtar: a second, independent archive reader
+  curl               # install.sh downloads with curl ...
+  wget               # ... or wget
+  openssl            # install.sh's third hash tool
+  perl               # shasum, install.sh's second hash tool
+  util-linux         # setpriv: install.sh run as an unprivileged user
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
