@@ -49,7 +49,7 @@ export type Packager = (typeof PACKAGERS)[number];
  * `github_release` is the GitHub release block: a plain `release` key is already nfpm's
  * package revision (an integer), so the block cannot share that name.
  */
-export const OWNED_BLOCKS = ['homebrew', 'winget', 'github_release', 'scoop', 'chocolatey', 'aur', 'macports', 'snap', 'flatpak', 'docker', 'apt', 'yum'] as const;
+export const OWNED_BLOCKS = ['homebrew', 'github_release', 'scoop', 'chocolatey', 'aur', 'macports', 'snap', 'flatpak', 'docker', 'apt', 'yum'] as const;
 
 export const COMPRESSIONS = ['gzip', 'xz', 'zstd', 'none'] as const;
 export type Compression = (typeof COMPRESSIONS)[number];
@@ -108,6 +108,39 @@ export interface ArchivesConfig {
   files?: ArchiveFileSpec[];
 }
 
+/**
+ * WinGet manifests for microsoft/winget-pkgs (submit-winget-pr): a portable CLI installed from the
+ * windows .zip release archives. Values are written as given (no templates). Defaults come from
+ * the top-level keys; see schema/package-actions.schema.json for each one.
+ */
+export interface WingetConfig {
+  /** `Publisher.Package`; permanent once published, so set it. Default: publisher and name, each word capitalised. */
+  package_identifier?: string;
+  /** Default: vendor, else the maintainer's name. */
+  publisher?: string;
+  publisher_url?: string;
+  publisher_support_url?: string;
+  author?: string;
+  /** Default: name. */
+  package_name?: string;
+  moniker?: string;
+  /** Lowercased, spaces become "-". */
+  tags?: string[];
+  /** Default: license. */
+  license?: string;
+  license_url?: string;
+  copyright?: string;
+  /** Default: summary. */
+  short_description?: string;
+  /** Default: description. */
+  description?: string;
+  /** Programs in the windows zip (`<command>.exe` at its root), each put on PATH under its name. Default: [name]. */
+  commands?: string[];
+  minimum_os_version?: string;
+  /** Put the install directory on PATH instead of command aliases (for programs that need sibling DLLs). */
+  archive_binaries_depend_on_path?: boolean;
+}
+
 /** Keys that `overrides.<format>` may replace. */
 export interface OverridableConfig {
   name?: string;
@@ -142,6 +175,7 @@ export interface PackageConfig extends OverridableConfig {
   contents: ContentSpec[];
   overrides?: Partial<Record<string, OverridableConfig>>;
   archives?: ArchivesConfig;
+  winget?: WingetConfig;
   /** Blocks later actions own (homebrew, winget, release, ...) are kept as parsed. */
   [block: string]: unknown;
 }
