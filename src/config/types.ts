@@ -49,7 +49,7 @@ export type Packager = (typeof PACKAGERS)[number];
  * `github_release` is the GitHub release block: a plain `release` key is already nfpm's
  * package revision (an integer), so the block cannot share that name.
  */
-export const OWNED_BLOCKS = ['homebrew', 'github_release', 'scoop', 'chocolatey', 'aur', 'macports', 'snap', 'flatpak', 'docker', 'apt', 'yum'] as const;
+export const OWNED_BLOCKS = ['github_release', 'scoop', 'chocolatey', 'aur', 'macports', 'snap', 'flatpak', 'docker', 'apt', 'yum'] as const;
 
 export const COMPRESSIONS = ['gzip', 'xz', 'zstd', 'none'] as const;
 export type Compression = (typeof COMPRESSIONS)[number];
@@ -175,6 +175,7 @@ export interface PackageConfig extends OverridableConfig {
   contents: ContentSpec[];
   overrides?: Partial<Record<string, OverridableConfig>>;
   archives?: ArchivesConfig;
+  homebrew?: HomebrewConfig;
   winget?: WingetConfig;
   /** Blocks later actions own (homebrew, winget, release, ...) are kept as parsed. */
   [block: string]: unknown;
@@ -189,4 +190,57 @@ export interface LoadedConfig {
   config: PackageConfig;
   /** Line/column (1-based) of a field given as a JSON pointer such as `/contents/2/dst`. */
   locate(pointer: string): { line: number; column: number } | undefined;
+}
+
+/** Homebrew's dependency tags (`depends_on "x" => :build`); none means a runtime dependency. */
+export const HOMEBREW_DEPENDENCY_TYPES = ['build', 'test', 'optional', 'recommended'] as const;
+export type HomebrewDependencyType = (typeof HOMEBREW_DEPENDENCY_TYPES)[number];
+
+/** One `depends_on` of the formula. */
+export interface HomebrewDependencySpec {
+  /** Formula name, e.g. xz or servin/tap/helper. */
+  name: string;
+  /** Only on this OS (written inside on_macos / on_linux). */
+  os?: 'darwin' | 'linux';
+  type?: HomebrewDependencyType;
+}
+
+/** `service do ... end`: what `brew services start` runs. */
+export interface HomebrewServiceSpec {
+  /** Program (one the formula installs into bin) and its arguments, e.g. [servin, daemon]. */
+  run: string[];
+  keep_alive?: boolean;
+  /** Relative paths are below Homebrew's var directory (log/servin.log → var/"log/servin.log"). */
+  log_path?: string;
+  error_log_path?: string;
+  working_dir?: string;
+  environment_variables?: Record<string, string>;
+}
+
+/** `test do ... end`: runs a command and checks that its output contains the version. */
+export interface HomebrewTestSpec {
+  /** Shell command; a first word naming an installed program runs it from the formula's bin. Default: "<program> --version". */
+  command?: string;
+  /** Exit status the command must end with. Default: 0. */
+  exit_code?: number;
+}
+
+/**
+ * Homebrew formula in a tap (update-homebrew-tap). The formula downloads the darwin/linux release
+ * archives; strings may use {{ .Name }}, {{ .Version }} and {{ .Release }} (one formula covers
+ * every platform, so not {{ .Os }}, {{ .Arch }} or {{ .Exe }}).
+ */
+export interface HomebrewConfig {
+  /** Tap repository, owner/homebrew-name (owner/name means the same repository). */
+  tap?: string;
+  /** Formula name: Formula/<formula>.rb, `brew install owner/name/<formula>`. Default: name, lowercased. */
+  formula?: string;
+  /** Default: summary, fixed up for Homebrew's style rules (no leading article, capitalised, no trailing period). */
+  desc?: string;
+  dependencies?: HomebrewDependencySpec[];
+  caveats?: string;
+  /** Ruby lines added to `def install` after the generated ones (programs, completions, man pages). */
+  install?: string[];
+  service?: HomebrewServiceSpec;
+  test?: HomebrewTestSpec;
 }
