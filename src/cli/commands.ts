@@ -3,8 +3,9 @@ import { buildDebAction } from '../actions/build-deb/definition.js';
 import { buildRpmAction } from '../actions/build-rpm/definition.js';
 import { detectVersionAction } from '../actions/detect-version/definition.js';
 import { publishReleaseAction } from '../actions/publish-release/definition.js';
+import { submitWingetPrAction } from '../actions/submit-winget-pr/definition.js';
 import type { ActionDefinition } from '../core/run.js';
 import { pipelineCommand } from './pipeline.js';
 
 /** Every action, in the order a release runs them, plus the CLI-only pipeline. */
-export const commands: ActionDefinition[] = [detectVersionAction, buildDebAction, buildRpmAction, buildArchiveAction, publishReleaseAction, pipelineCommand];
+export const commands: ActionDefinition[] = [detectVersionAction, buildDebAction, buildRpmAction, buildArchiveAction, publishReleaseAction, submitWingetPrAction, pipelineCommand];
