@@ -32,12 +32,11 @@ export function formulaNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** A suggestion for a name that fails formulaNameProblem, or undefined when none is obvious. */
+/** A suggestion for a name that fails formulaNameProblem, or undefined when none is obvious (a leading digit needs a new name). */
 export function suggestFormulaName(name: string): string | undefined {
   const s = name
     .toLowerCase()
     .replace(/[^a-z0-9+_.@-]+/g, '-')
-    .replace(/^[^a-z]+/, '')
     .replace(/[-_.@+]+$/, '');
   return s !== '' && formulaNameProblem(s) === undefined ? s : undefined;
 }

@@ -11,7 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { loadConfig } from '../../src/config/index.js';
-import { renderFormula, type FormulaAsset } from '../../src/homebrew/index.js';
+import { renderFormula, rubyString, type FormulaAsset } from '../../src/homebrew/index.js';
+import { rubyHeredoc } from '../../src/homebrew/ruby.js';
 import { HOMEBREW_PLATFORMS, releaseUrl, TOOL_CAVEATS, writeToolProject } from '../fixtures/homebrew/assets.js';
 import { planArchives, writeArchives } from '../support/archive.js';
 import { requireTool } from '../support/tools.js';
@@ -190,5 +191,34 @@ describe('the DSL stand-in refuses what brew style refuses', () => {
   ])('%s', (_name, body, message) => {
     if (!hasRuby()) return;
     expect(() => simulate(formula(body), 'Bad', 'darwin', 'arm64')).toThrow(message);
+  });
+});
+
+describe('Ruby literals read back by Ruby', () => {
+  const HOSTILE = [
+    'plain',
+    'say "hi" and \'bye\'',
+    'back\\slash\\n not a newline',
+    '#{system("false")} #@ivar #$0 #x # ## #',
+    'line\nbreak\ttab\r\ncrlf',
+    'bell\u0007 nul\u0000 esc\u001b del\u007f',
+    'ünïcödé ✓ 日本語 𝔘',
+    'EOS\n  EOS\nEOS2',
+    '  indented\n    more',
+    'flush\n\tTabbed\n   \nafter a line of spaces',
+  ];
+
+  test('rubyString and rubyHeredoc give back the exact text', () => {
+    if (!hasRuby()) return;
+    const lines = ['require "json"', 'values = []'];
+    for (const v of HOSTILE) {
+      lines.push(`values << ${rubyString(v)}`);
+      lines.push(`values << (${rubyHeredoc(v, '')}\n)`);
+    }
+    lines.push('print JSON.generate(values)');
+    const file = writeFormula(lines.join('\n') + '\n');
+    const got = JSON.parse(execFileSync('ruby', [file]).toString()) as string[];
+    const heredocValue = (v: string) => v.replace(/\r\n?/g, '\n').replace(/\n+$/, '') + '\n';
+    expect(got).toEqual(HOSTILE.flatMap((v) => [v, heredocValue(v)]));
   });
 });
