@@ -110,7 +110,7 @@ function compare(label, ours, theirs) {
   }
   const row = { case: label, ours: median(a), native: median(b) };
   row.ratio = row.ours / row.native;
-  console.log(`${label.padEnd(44)} ours ${row.ours.toFixed(2).padStart(7)} s   dpkg-deb ${row.native.toFixed(2).padStart(7)} s   ratio ${row.ratio.toFixed(2)}x`);
+  console.log(`${label.padEnd(56)} ours ${row.ours.toFixed(2).padStart(7)} s   native ${row.native.toFixed(2).padStart(7)} s   ratio ${row.ratio.toFixed(2)}x`);
   return row;
 }
 
@@ -137,6 +137,37 @@ const rows = [];
 const ourDeb = (compression, threads) => () => timed(process.execPath, [CLI, 'build-deb', '--config', config(work, payload, compression), '--output-dir', out, '--threads', String(threads), '--allow-external-src']);
 const dpkgDeb = (z, level, extra = []) => () => timed('dpkg-deb', ['--root-owner-group', `-Z${z}`, `-z${level}`, ...extra, '--build', root, join(work, 'native.deb')]);
 
+/** rpmbuild -bb of a minimal spec that installs the same prebuilt payload (no compile, no post-processing). */
+function rpmSpec(payload, payloadCompressor) {
+  const top = join(work, 'rpmbuild');
+  mkdirSync(join(top, 'SPECS'), { recursive: true });
+  const spec = join(top, 'SPECS', 'bench.spec');
+  writeFileSync(spec, [
+    'Name: servin-bench', 'Version: 1.0.0', 'Release: 1', 'Summary: benchmark payload', 'License: MIT', 'BuildArch: x86_64',
+    '%define __os_install_post %{nil}', '%define _build_id_links none', '%define debug_package %{nil}', `%define _binary_payload ${payloadCompressor}`,
+    '%description', 'benchmark payload', '%install', 'mkdir -p %{buildroot}/usr/bin %{buildroot}/usr/share/servin-bench',
+    `cp ${payload}/bin/servin %{buildroot}/usr/bin/servin`, `cp ${payload}/share/* %{buildroot}/usr/share/servin-bench/`,
+    '%files', '/usr/bin/servin', '/usr/share/servin-bench', '',
+  ].join('\n'));
+  return { top, spec };
+}
+const ourRpm = (compression, threads, extra = []) => () => timed(process.execPath, [CLI, 'build-rpm', '--config', rpmConfig(work, payload, compression), '--output-dir', out, '--threads', String(threads), '--allow-external-src', ...extra]);
+const rpmbuild = (payloadCompressor) => () => {
+  const { top, spec } = rpmSpec(payload, payloadCompressor);
+  return timed('rpmbuild', ['-bb', '--nodeps', '--define', `_topdir ${top}`, '--quiet', spec]);
+};
+function rpmConfig(dir, payloadDir, compression) {
+  const path = join(dir, `bench-rpm-${compression}.yml`);
+  writeFileSync(path, [
+    'name: servin-bench', 'version: 1.0.0', 'summary: benchmark payload for package-actions',
+    'description: Deterministic binary-like payload for comparing package writers.', 'license: MIT',
+    'maintainer: Bench <bench@example.org>', 'platforms: [{os: linux, arch: amd64}]',
+    'contents:', `  - src: ${payloadDir}/bin/servin`, '    dst: /usr/bin/servin', '    file_info: {mode: "0755"}',
+    `  - src: ${payloadDir}/share`, '    dst: /usr/share/servin-bench', `rpm: {compression: ${compression}}`, '',
+  ].join('\n'));
+  return path;
+}
+
 const cases = [
   ['deb zstd -3', ourDeb('zstd', 1), dpkgDeb('zstd', 3)],
   ['deb gzip -9, single thread', ourDeb('gzip', 1), dpkgDeb('gzip', 9)],
@@ -144,8 +175,37 @@ const cases = [
   ['deb xz -6, single thread (--threads-max=1)', ourDeb('xz', 1), dpkgDeb('xz', 6, ['--threads-max=1'])],
   ['deb xz -6, ours on all cores vs dpkg 1 thread', ourDeb('xz', 0), dpkgDeb('xz', 6, ['--threads-max=1'])],
   ['deb xz -6, both on all cores', ourDeb('xz', 0), dpkgDeb('xz', 6)],
+  // rpm: our payload levels are zstd 9, gzip 9, xz 6; rpmbuild gets the same compressor and level.
+  ['rpm zstd -9', ourRpm('zstd', 1), rpmbuild('w9.zstdio')],
+  ['rpm gzip -9, single thread', ourRpm('gzip', 1), rpmbuild('w9.gzdio')],
+  ['rpm gzip -9, ours on all cores', ourRpm('gzip', 0), rpmbuild('w9.gzdio')],
+  ['rpm xz -6, single thread', ourRpm('xz', 1), rpmbuild('w6.xzdio')],
+  ['rpm xz -6, ours on all cores vs rpmbuild 1 thread', ourRpm('xz', 0), rpmbuild('w6.xzdio')],
+  ['rpm xz -6, both on all cores (w6T)', ourRpm('xz', 0), rpmbuild('w6T.xzdio')],
 ];
 for (const [label, ours, theirs] of cases) if (!only || only.some((o) => label.includes(o))) rows.push(compare(label, ours, theirs));
+
+if (!only || only.includes('sign')) {
+  // Signing: our in-process signer (the bundle's signing module) against gpg, same 60 MB file, same key.
+  const { build } = await import('esbuild');
+  const signer = join(work, 'sign.mjs');
+  await build({ entryPoints: [join(ROOT, 'scripts/bench-sign.ts')], bundle: true, platform: 'node', target: 'node24', format: 'esm', outfile: signer, logLevel: 'error', banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" } });
+  const home = mkdtempSync(join(tmpdir(), 'pa-bench-gpg-'));
+  const gpg = (...args) => execFileSync('gpg', ['--homedir', home, '--batch', '--pinentry-mode', 'loopback', '--passphrase', '', ...args]);
+  gpg('--quick-gen-key', 'Bench <bench@example.org>', 'rsa3072', 'sign', '1y');
+  const key = join(home, 'key.asc');
+  writeFileSync(key, gpg('--armor', '--export-secret-keys', 'bench@example.org'));
+  const file = join(payload, 'bin', 'servin');
+  rows.push(compare('sign 60 MB, armored detached (RSA 3072)', () => timed(process.execPath, [signer, key, file, join(work, 'ours.asc')]), () => timed('gpg', ['--homedir', home, '--batch', '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', '--armor', '--detach-sign', '-o', join(work, 'gpg.asc'), file])));
+  const rpmKey = ['--signing-key-file', key];
+  const rpmsign = () => {
+    const r1 = rpmbuild('w9.zstdio')();
+    const rpm = join(work, 'rpmbuild', 'RPMS', 'x86_64', 'servin-bench-1.0.0-1.x86_64.rpm');
+    const r2 = timed('rpmsign', ['--define', `_gpg_path ${home}`, '--define', '_gpg_name bench@example.org', '--define', '__gpg_sign_cmd %{__gpg} gpg --batch --no-verbose --no-armor --pinentry-mode loopback --passphrase "" --no-secmem-warning -u "%{_gpg_name}" -sbo %{__signature_filename} %{__plaintext_filename}', '--addsign', rpm]);
+    return { seconds: r1.seconds + r2.seconds, rssMb: Math.max(r1.rssMb, r2.rssMb) };
+  };
+  rows.push(compare('rpm zstd -9 signed (build-rpm vs rpmbuild + rpmsign)', ourRpm('zstd', 1, rpmKey), rpmsign));
+}
 
 if (!only || only.includes('rss')) {
   console.log(`\npeak RSS building a ${RSS_GB} GiB payload (zstd -3 and gzip -9 on all cores):`);

@@ -4,7 +4,11 @@ import { rm, stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { arHeader, arPadding, AR_MAGIC } from '../../archive/ar.js';
 import { compress, compressBuffer, extensionFor, type CompressionKind } from '../../archive/compress/index.js';
+import { readAhead } from '../../archive/read-ahead.js';
 import { tarStream, type TarItem } from '../../archive/tar.js';
+
+/** How far reading and archiving may run ahead of the compressor. */
+const READ_AHEAD = 16 << 20;
 import type { ResolvedEntry } from '../../contents/types.js';
 import type { ResolvedScripts } from '../types.js';
 
@@ -116,7 +120,7 @@ export async function writeDeb(input: DebWriteInput, outPath: string): Promise<v
   const opts = { threads: input.threads };
   try {
     const dataOut = createWriteStream(dataPath);
-    await writeAll(dataOut, compress(input.compression, tarStream(dataItems(input.entries, input.mtime, md5s)), opts));
+    await writeAll(dataOut, compress(input.compression, readAhead(tarStream(dataItems(input.entries, input.mtime, md5s)), READ_AHEAD), opts));
     dataOut.end();
     await finished(dataOut);
     const dataSize = (await stat(dataPath)).size;

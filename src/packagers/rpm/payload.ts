@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { compress, type CompressionKind } from '../../archive/compress/index.js';
+import { readAhead } from '../../archive/read-ahead.js';
 import { cpioStream, type CpioItem } from '../../archive/cpio.js';
 import type { ResolvedEntry } from '../../contents/types.js';
 
@@ -68,6 +69,9 @@ function items(files: ResolvedEntry[], digests: Map<string, string>): CpioItem[]
   });
 }
 
+
+const READ_AHEAD = 16 << 20;
+
 /**
  * Streams the payload (cpio newc of `files`, compressed) into `outPath`, reading every file
  * exactly once and taking all digests on the way. Memory does not grow with the payload.
@@ -80,7 +84,8 @@ export async function writePayload(files: ResolvedEntry[], kind: CompressionKind
   const payload = { bytes: 0 };
   const out = createWriteStream(outPath);
   try {
-    const stream = measured(compress(kind, measured(cpioStream(items(files, fileDigests)), archiveHash, archive), opts), payloadHash, payload);
+    // Reading, hashing and cpio framing run up to READ_AHEAD bytes ahead of the compressor.
+    const stream = measured(compress(kind, readAhead(measured(cpioStream(items(files, fileDigests)), archiveHash, archive), READ_AHEAD), opts), payloadHash, payload);
     for await (const chunk of stream) {
       // once() rejects on 'error', so a failing disk does not leave this waiting forever.
       if (!out.write(chunk)) await once(out, 'drain');
