@@ -89,7 +89,9 @@ export function wingetSettings(config: PackageConfig, file = '(config)'): Winget
       : c.text('summary', (config.summary ?? '').trim(), 3, 256, 'set winget.short_description to one line of 3 to 256 characters', { singleLine: true });
   const rawDescription = w.description ?? config.description;
   const descriptionField = w.description !== undefined ? 'winget.description' : 'description';
-  const description = rawDescription === undefined ? undefined : c.text(descriptionField, rawDescription.trimEnd(), 3, 10000, 'set winget.description to 3 to 10000 characters');
+  // Trailing blanks are invisible and make linters (yamllint, winget-pkgs checks) complain.
+  const cleaned = rawDescription?.split(/\r?\n/).map((l) => l.trimEnd()).join('\n').trimEnd();
+  const description = cleaned === undefined ? undefined : c.text(descriptionField, cleaned, 3, 10000, 'set winget.description to 3 to 10000 characters');
 
   return {
     packageIdentifier,

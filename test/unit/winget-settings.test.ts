@@ -102,8 +102,8 @@ describe('wingetSettings normalising', () => {
     expect(wingetSettings(base({ commands: ['servin.exe', 'servin-desktop.EXE'] })).commands).toEqual(['servin', 'servin-desktop']);
   });
 
-  it('trims the trailing newline of a block description', () => {
-    expect(wingetSettings(base({ description: 'Line one.\nLine two.\n\n' })).description).toBe('Line one.\nLine two.');
+  it('trims the trailing newlines of a block description and trailing blanks of its lines', () => {
+    expect(wingetSettings(base({ description: 'Line one.  \r\n\tLine two.\t\n\n' })).description).toBe('Line one.\n\tLine two.');
   });
 });
 

@@ -51,6 +51,19 @@ describe('manifestYaml', () => {
     expect(parse(text)).toEqual({ Description: description });
   });
 
+  it.each([
+    ['trailing spaces on a line', 'first line   \nsecond'],
+    ['a tab', 'a\tb\nc'],
+    ['a leading blank line', '\nafter a blank line'],
+    ['a leading indented line', '  indented first\nsecond'],
+    ['non-ASCII text', 'Servin läuft überall\n日本語の説明'],
+    ['a document marker', 'one\n---\ntwo\n...'],
+  ])('round-trips multi-line text with %s', (_what, text) => {
+    const yaml = manifestYaml(['c'], { Description: text });
+    expect(parse(yaml, { version: '1.1' })).toEqual({ Description: text });
+    expect(parse(yaml, { schema: 'failsafe' })).toEqual({ Description: text });
+  });
+
   it('leaves out keys whose value is undefined and keeps the insertion order', () => {
     expect(manifestYaml(['c'], { B: 'b', A: undefined, C: [{ X: undefined, Z: 'z' }], D: true })).toBe('# c\n\nB: b\nC:\n- Z: z\nD: true\n');
   });
