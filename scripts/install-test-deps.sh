@@ -40,6 +40,7 @@ PACKAGES=(
   openssl            # install.sh's third hash tool
   perl               # shasum, install.sh's second hash tool
   util-linux         # setpriv: install.sh run as an unprivileged user
+  yamllint           # lints the WinGet manifests
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

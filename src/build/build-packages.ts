@@ -6,7 +6,7 @@ import { resolveContents, type ResolveOptions } from '../contents/resolve.js';
 import { buildTime } from '../contents/mtime.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { ActionIO } from '../core/io.js';
-import { getPackager } from '../packagers/registry.js';
+import { getPackager } from '../packagers/index.js';
 import { readScripts } from '../packagers/scripts.js';
 import type { PackageInfo } from '../packagers/types.js';
 import { signFileArmored, type Signer } from '../signing/index.js';

@@ -1,6 +1,3 @@
-import '../packagers/archive/index.js';
-import '../packagers/deb/index.js';
-import '../packagers/rpm/index.js';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildPackages, type BuiltFile } from '../build/build-packages.js';

@@ -1,4 +1,3 @@
-import '../../packagers/archive/index.js';
 import { buildAction } from '../../build/build-action.js';
 
 export const buildArchiveAction = buildAction(

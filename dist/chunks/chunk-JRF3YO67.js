@@ -1,3 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{a as l}from"./chunk-6JHUWM2L.js";async function*w(s,c){let u=[],r=0,i=!1,n,t,a,d=!1,f=s[Symbol.asyncIterator](),y=(async()=>{try{for(;!d;){if(r>=c){await new Promise(o=>a=o);continue}let e=await f.next();if(e.done)break;u.push(e.value),r+=e.value.byteLength,t?.()}}catch(e){n={error:e}}finally{i=!0,t?.()}})();try{for(;;){let e=u.shift();if(e!==void 0){r-=e.byteLength,a?.(),yield e;continue}if(n)throw n.error;if(i)return;await new Promise(o=>t=o),t=void 0}}finally{d=!0,a?.(),await y,(!i||n===void 0)&&await f.return?.()}}l(w,"readAhead");export{w as a};
-//# sourceMappingURL=chunk-JRF3YO67.js.map
