@@ -1,7 +1,7 @@
 // What every manifest channel's action does before its own rendering: load the config, work out
 // the release (tag, version, repository) and the sha256 of its archives.
 import { resolve } from 'node:path';
-import { loadConfig, type LoadedConfig, type Os } from '../config/index.js';
+import { loadConfig, type LoadedConfig, type Os, type Platform } from '../config/index.js';
 import type { ActionIO } from '../core/io.js';
 import type { Inputs } from '../core/inputs.js';
 import { parseRepository, type GitHubClient } from '../github/client.js';
@@ -39,8 +39,8 @@ export interface PricedArchive extends ArchiveAsset {
  * given in `files`, else from the release's checksums asset. A platform without a checksum is an
  * error, never a guess.
  */
-export async function archivesWithChecksums(rel: ChannelRelease, oses: readonly Os[], inputs: Inputs, io: ActionIO): Promise<PricedArchive[]> {
-  const archives = releaseArchives(rel.loaded, rel.version, oses);
+export async function archivesWithChecksums(rel: ChannelRelease, oses: readonly Os[], inputs: Inputs, io: ActionIO, keep: (p: Platform) => boolean = () => true): Promise<PricedArchive[]> {
+  const archives = releaseArchives(rel.loaded, rel.version, oses).filter((a) => keep(a.platform));
   const files = inputs.list('files');
   const checksumsName = inputs.required('checksums');
   const sums = files.length
@@ -51,10 +51,15 @@ export async function archivesWithChecksums(rel: ChannelRelease, oses: readonly 
   return archives.map((a) => ({ ...a, url: downloadUrl(rel.serverUrl, rel.repo, rel.tag, a.assetName), sha256: picked.get(a.assetName) as string }));
 }
 
+/** The release's web page. */
+export function releaseUrl(rel: ChannelRelease): string {
+  return `${rel.serverUrl}/${rel.repo}/releases/tag/${rel.tag.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /** The published release's date (YYYY-MM-DD) and page, when the token can read it; stable across reruns. */
 export async function releasePage(client: GitHubClient, rel: ChannelRelease, io: ActionIO): Promise<{ date?: string; url: string }> {
   const [owner, repo] = rel.repo.split('/') as [string, string];
-  const fallback = `${rel.serverUrl}/${rel.repo}/releases/tag/${rel.tag.split('/').map(encodeURIComponent).join('/')}`;
+  const fallback = releaseUrl(rel);
   try {
     const r = await client.octokit.rest.repos.getReleaseByTag({ owner, repo, tag: rel.tag });
     return { date: r.data.published_at?.slice(0, 10), url: r.data.html_url };

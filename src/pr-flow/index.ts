@@ -7,5 +7,5 @@ export { PR_FLOW_INPUTS, PR_FLOW_OUTPUTS, readFlowInputs, flowOutputs, type Flow
 export { RELEASE_INPUTS, releaseTag, releaseArchives, downloadUrl, type ArchiveAsset, type ReleaseTag } from './release.js';
 export { releaseChecksums, localChecksums, pickChecksums, checkReachable, verifyDownloads } from './release-assets.js';
 export { FlowRemote } from './remote.js';
-export { loadChannelRelease, archivesWithChecksums, releasePage, type ChannelRelease, type PricedArchive } from './channel.js';
+export { loadChannelRelease, archivesWithChecksums, releasePage, releaseUrl, type ChannelRelease, type PricedArchive } from './channel.js';
 export type * from './types.js';
