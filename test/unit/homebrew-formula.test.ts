@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig, type PackageConfig } from '../../src/config/index.js';
 import { ConfigurationError } from '../../src/core/errors.js';
-import { formulaPath, homebrewPlatforms, homebrewSettings, renderFormula, tapName, tapRepository, type FormulaAsset } from '../../src/homebrew/index.js';
-import { HOMEBREW_PLATFORMS, servinAssets } from '../fixtures/homebrew/assets.js';
+import { formulaPath, renderFormula } from '../../src/homebrew/index.js';
+import { servinAssets } from '../fixtures/homebrew/assets.js';
+import { assetsFor, BASE, cfg, configError, render } from '../fixtures/homebrew/formula-helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'test', 'fixtures', 'homebrew', 'servin.rb');
@@ -17,10 +18,11 @@ beforeAll(async () => {
 
 /** Compares with a committed file; UPDATE_GOLDEN=1 rewrites it (then review the diff). */
 function expectGolden(path: string, actual: string): void {
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+  if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
   }
+  expect(existsSync(path)).toBe(true);
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 
@@ -33,35 +35,6 @@ describe('renderFormula on the Servin example', () => {
     expect(formulaPath(servin)).toBe('Formula/servin.rb');
   });
 });
-
-const BASE: PackageConfig = {
-  name: 'tool',
-  release: 1,
-  summary: 'frobnicator for widgets',
-  maintainer: 'Jane Doe <jane@example.org>',
-  homepage: 'https://example.org/tool',
-  license: 'MIT',
-  platforms: HOMEBREW_PLATFORMS.map((p) => ({ ...p })),
-  contents: [{ src: 'dist/tool_{{ .Os }}_{{ .Arch }}/tool', dst: '/usr/bin/tool', type: 'file' }],
-};
-
-const cfg = (over: Partial<PackageConfig> = {}): PackageConfig => ({ ...BASE, ...over });
-const assetsFor = (config: PackageConfig): FormulaAsset[] =>
-  servinAssets('1.0.0', homebrewPlatforms(config)).map((a) => ({ ...a, url: a.url.replace(/servin/g, config.name) }));
-const render = (config: PackageConfig, version = '1.0.0', assets = assetsFor(config)) => renderFormula({ config, version, assets, file: 'pa.yml' });
-
-function configError(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigurationError);
-    return e as ConfigurationError;
-  }
-  throw new Error('expected a ConfigurationError');
-}
-
-/** The lines of `def install`. */
-const installOf = (formula: string) => /\n {2}def install\n([\s\S]*?)\n {2}end\n/.exec(formula)![1]!.split('\n').map((l) => l.trim());
 
 describe('platform blocks', () => {
   it('writes each platform\'s own url and sha256, whatever order the assets come in', () => {
@@ -191,166 +164,5 @@ describe('desc', () => {
     expect(e.fix).toMatch(/^set homebrew\.desc/);
     const long = configError(() => render(cfg({ summary: 'x'.repeat(81) })));
     expect(long.message).toMatch(/is 81 characters long; Homebrew allows at most 80/);
-  });
-});
-
-describe('def install', () => {
-  it('installs the programs the default archive holds: bin/sbin files of contents, not deb-only or some-arch entries', () => {
-    const config = cfg({
-      contents: [
-        { src: 'dist/tool', dst: '/usr/bin/tool' },
-        { src: 'dist/toold', dst: '/usr/sbin/{{ .Name }}d' },
-        { src: 'dist/helper', dst: '/usr/bin/helper', packager: 'deb' },
-        { src: 'dist/arm-only', dst: '/usr/bin/arm-only', arch: ['arm64'] },
-        { src: '/usr/bin/tool', dst: '/usr/bin/tool-link', type: 'symlink' },
-        { src: 'man/tool.1', dst: '/usr/share/man/man1/tool.1' },
-      ],
-    });
-    expect(installOf(render(config))).toEqual(['bin.install "tool"', 'bin.install "toold"']);
-  });
-
-  it('reads archives.files: executable modes and contents programs go to bin, completions and man pages to their places', () => {
-    const config = cfg({
-      contents: [{ src: 'dist/tool', dst: '/usr/bin/tool' }],
-      archives: {
-        files: [
-          { src: 'dist/{{ .Os }}_{{ .Arch }}/tool' },
-          { src: 'dist/{{ .Os }}_{{ .Arch }}/tool-helper', dst: 'libexec/', file_info: { mode: '0755' } },
-          { src: 'completions/tool.bash', dst: 'completions/' },
-          { src: 'completions/tool.zsh', dst: 'completions/' },
-          { src: 'completions/tool.fish', dst: 'completions/tool.fish' },
-          { src: 'man/tool.1.gz', dst: 'man/' },
-          { src: 'man/tool.conf.5' },
-          { src: 'lib/libtool.so.1' },
-          { src: 'README.md' },
-          { src: 'docs/*.md', dst: 'docs/' },
-        ],
-      },
-    });
-    expect(installOf(render(config))).toEqual([
-      'bin.install "tool"',
-      'bin.install "libexec/tool-helper"',
-      'bash_completion.install "completions/tool.bash" => "tool"',
-      'zsh_completion.install "completions/tool.zsh" => "_tool"',
-      'fish_completion.install "completions/tool.fish" => "tool.fish"',
-      'man1.install "man/tool.1.gz"',
-      'man5.install "tool.conf.5"',
-    ]);
-  });
-
-  it('drops a single top-level directory Homebrew changes into, but not when a glob may add more', () => {
-    const files = [{ src: 'dist/tool', dst: 'pkg/bin/tool', file_info: { mode: '0755' } }, { src: 'man/tool.1', dst: 'pkg/man/tool.1' }];
-    expect(installOf(render(cfg({ archives: { files } })))).toEqual(['bin.install "bin/tool"', 'man1.install "man/tool.1"']);
-    expect(installOf(render(cfg({ archives: { files: [...files, { src: 'extra/*' }] } })))).toEqual(['bin.install "pkg/bin/tool"', 'man1.install "pkg/man/tool.1"']);
-  });
-
-  it('uses only files every darwin/linux archive has at the same path', () => {
-    const config = cfg({ archives: { files: [{ src: 'dist/tool', file_info: { mode: '0755' } }, { src: 'dist/{{ .Os }}-notes.1' }] } });
-    expect(installOf(render(config))).toEqual(['bin.install "tool"']);
-  });
-
-  it('appends homebrew.install lines (templated, multi-line indented) after the generated ones', () => {
-    const config = cfg({ homebrew: { install: ['etc.install "tool-{{ .Version }}.toml" => "tool.toml"', 'if OS.mac?\n  prefix.install "Tool.app"\nend'] } });
-    expect(render(config, '2.0.0')).toContain(
-      ['  def install', '    bin.install "tool"', '    etc.install "tool-2.0.0.toml" => "tool.toml"', '    if OS.mac?', '      prefix.install "Tool.app"', '    end', '  end'].join('\n'),
-    );
-  });
-
-  it('is a ConfigurationError when it cannot tell what to install', () => {
-    const e = configError(() => render(cfg({ archives: { files: [{ src: 'README.md' }, { src: 'dist/*' }] } })));
-    expect(e.location?.field).toBe('archives.files');
-    expect(e.message).toMatch(/names no program for the formula to install/);
-    expect(e.fix).toMatch(/homebrew\.install/);
-    expect(installOf(render(cfg({ archives: { files: [{ src: 'dist/*' }] }, homebrew: { install: ['bin.install Dir["*"]'] } })))).toEqual(['bin.install Dir["*"]']);
-  });
-});
-
-describe('caveats, service and test', () => {
-  it('writes caveats as a heredoc whose #{...} stays text', () => {
-    const formula = render(cfg({ homebrew: { caveats: 'Run `tool init` in #{HOME}.\nVersion {{ .Version }}.\n' } }), '3.1.0');
-    expect(formula).toContain(['  def caveats', '    <<~EOS', '      Run `tool init` in \\#{HOME}.', '      Version 3.1.0.', '    EOS', '  end'].join('\n'));
-  });
-
-  it('puts caveats after install and before service and test', () => {
-    const formula = render(cfg({ homebrew: { caveats: 'x', service: { run: ['tool'] } } }));
-    const at = (s: string) => formula.indexOf(s);
-    expect(at('  def install')).toBeLessThan(at('  def caveats'));
-    expect(at('  def caveats')).toBeLessThan(at('  service do'));
-    expect(at('  service do')).toBeLessThan(at('  test do'));
-  });
-
-  it('writes a service that runs an installed program through opt_bin', () => {
-    const formula = render(cfg({ homebrew: { service: { run: ['tool', 'serve', '--dir={{ .Name }}'], keep_alive: false, log_path: '/tmp/tool.log', error_log_path: './log/tool.err', working_dir: 'tool', environment_variables: { TOOL_A: '1', B_2: '"#{x}"' } } } }));
-    expect(formula).toContain(
-      [
-        '  service do',
-        '    run [opt_bin/"tool", "serve", "--dir=tool"]',
-        '    keep_alive false',
-        '    working_dir var/"tool"',
-        '    log_path "/tmp/tool.log"',
-        '    error_log_path var/"log/tool.err"',
-        '    environment_variables TOOL_A: "1", B_2: "\\"\\#{x}\\""',
-        '  end',
-      ].join('\n'),
-    );
-    expect(render(cfg({ homebrew: { service: { run: ['tool'] } } }))).toContain('  service do\n    run opt_bin/"tool"\n  end\n');
-  });
-
-  it('refuses a service program the formula does not install, and bad variable names', () => {
-    const e = configError(() => render(cfg({ homebrew: { service: { run: ['toold', 'serve'] } } })));
-    expect(e.message).toBe('homebrew.service.run[0] is "toold", which the formula does not install into bin (it installs tool)');
-    expect(e.fix).toBe('name one of them, e.g. run: [tool]');
-    expect(render(cfg({ homebrew: { service: { run: ['toold'] }, install: ['bin.install "toold"'] } }))).toContain('run opt_bin/"toold"');
-    expect(configError(() => render(cfg({ homebrew: { service: { run: ['tool'], environment_variables: { 'A-B': 'x' } } } }))).message).toMatch(/^homebrew\.service\.environment_variables\.A-B is not an environment variable name/);
-  });
-
-  it('tests "<program> --version" by default, preferring the program named like the formula', () => {
-    expect(render(cfg())).toContain('  test do\n    assert_match version.to_s, shell_output("#{bin}/tool --version")\n  end\n');
-    const two = cfg({ contents: [{ src: 'a', dst: '/usr/bin/aaa' }, { src: 'b', dst: '/usr/bin/tool' }] });
-    expect(render(two)).toContain('shell_output("#{bin}/tool --version")');
-  });
-
-  it('runs homebrew.test.command from bin when its first word is a program, with the exit code given', () => {
-    expect(render(cfg({ homebrew: { test: { command: 'tool version --json "#{x}"', exit_code: 2 } } }))).toContain('assert_match version.to_s, shell_output("#{bin}/tool version --json \\"\\#{x}\\"", 2)');
-    expect(render(cfg({ homebrew: { test: { command: 'sh -c "tool -v"' } } }))).toContain('assert_match version.to_s, shell_output("sh -c \\"tool -v\\"")');
-  });
-});
-
-describe('names, tap and templates', () => {
-  it('names the formula homebrew.formula, else the package name lowercased', () => {
-    expect(formulaPath(cfg({ homebrew: { formula: 'tool@2' } }))).toBe('Formula/tool@2.rb');
-    expect(render(cfg({ homebrew: { formula: 'tool@2' } }))).toContain('class ToolAT2 < Formula');
-    expect(formulaPath(cfg({ name: 'MyTool' }))).toBe('Formula/mytool.rb');
-  });
-
-  it('refuses a formula name Homebrew cannot load, suggesting one', () => {
-    const e = configError(() => formulaPath(cfg({ homebrew: { formula: 'My Tool' } })));
-    expect(e.message).toBe('homebrew.formula gives the Homebrew formula name "My Tool", which must start with a lowercase letter (the Ruby class name "MyTool" must be a constant)');
-    expect(e.fix).toBe('set homebrew.formula: my-tool');
-    expect(configError(() => formulaPath(cfg({ name: '3proxy' }))).location?.field).toBe('name');
-  });
-
-  it('checks the tap, and maps it to its repository and its brew name', () => {
-    expect(homebrewSettings(cfg({ homebrew: { tap: 'example/homebrew-tools' } })).tap).toBe('example/homebrew-tools');
-    expect(configError(() => homebrewSettings(cfg({ homebrew: { tap: 'homebrew-tools' } }))).message).toBe('homebrew.tap must be a GitHub repository as owner/homebrew-name, got "homebrew-tools"');
-    expect([tapRepository('example/tools'), tapName('example/tools')]).toEqual(['example/homebrew-tools', 'example/tools']);
-    expect([tapRepository('example/homebrew-tools'), tapName('example/homebrew-tools')]).toEqual(['example/homebrew-tools', 'example/tools']);
-  });
-
-  it('refuses per-platform template variables in the formula', () => {
-    const e = configError(() => render(cfg({ homebrew: { caveats: 'Built for {{ .Os }}' } })));
-    expect(e.message).toBe('homebrew.caveats uses {{ .Os }}, which has no single value in a formula that covers several platforms');
-    expect(e.location).toEqual({ file: 'pa.yml', field: 'homebrew.caveats' });
-  });
-
-  it('gives the action everything it needs without rendering', () => {
-    const s = homebrewSettings(servin, { version: '0.9.2' });
-    expect(s).toMatchObject({ tap: 'servin/homebrew-tap', formulaName: 'servin', className: 'Servin', programs: ['servin', 'servin-desktop'], dependencies: [] });
-    expect(s.platforms).toEqual([
-      { os: 'linux', arch: 'amd64' },
-      { os: 'linux', arch: 'arm64' },
-      { os: 'darwin', arch: 'amd64' },
-      { os: 'darwin', arch: 'arm64' },
-    ]);
   });
 });
