@@ -187,8 +187,8 @@ describe('reporting', () => {
   });
 
   it('keeps the roadmap blocks loosely typed and does not check their templates', () => {
-    const loaded = parseConfig(withLines('homebrew:', '  tap: servin/homebrew-tap', '  url: "{{ .ReleaseURL }}"', 'github_release: { draft: true }', 'yum: {}'), FILE, '/repo');
-    expect(loaded.config.homebrew).toEqual({ tap: 'servin/homebrew-tap', url: '{{ .ReleaseURL }}' });
+    const loaded = parseConfig(withLines('scoop:', '  bucket: servin/scoop-bucket', '  url: "{{ .ReleaseURL }}"', 'github_release: { draft: true }', 'yum: {}'), FILE, '/repo');
+    expect(loaded.config.scoop).toEqual({ bucket: 'servin/scoop-bucket', url: '{{ .ReleaseURL }}' });
     expect(loaded.config.github_release).toEqual({ draft: true });
   });
 });
