@@ -101,7 +101,7 @@ async function attempt(remote: FlowRemote, req: PrFlowRequest, access: Access, h
     const created = await remote.createPull(target, {
       head: `${access.headOwner}:${req.branch}`, base: access.base, title: req.title, body: req.body,
       // GitHub refuses "allow edits by maintainers" for forks owned by an organization.
-      maintainerCanModify: access.route === 'fork' && access.organization === undefined ? true : undefined,
+      maintainerCanModify: access.route === 'fork' ? access.organization === undefined : undefined,
     });
     if (created === 'exists') {
       // A concurrent run opened it between our read and our write: adopt it.
