@@ -29,25 +29,27 @@ function prng(seed) {
 }
 
 /**
- * Binary-like bytes: mostly "instructions" drawn from a skewed vocabulary (as code is), some
- * string tables and some incompressible data, so gzip -9 compresses it about 2.5x like a Go binary.
+ * Binary-like bytes: mostly "functions" drawn (with a skew, as hot code repeats) from a pool of
+ * random bodies with zero runs, each copy with a few bytes changed (like relocations), plus
+ * string tables and incompressible sections.
  */
 function binaryLike(size, seed) {
   const rnd = prng(seed);
-  const vocab = Array.from({ length: 4096 }, () => Buffer.from(Array.from({ length: 4 + (rnd() % 6) }, () => rnd() & 0xff)));
+  const bodies = Array.from({ length: 10000 }, () => Buffer.from(Array.from({ length: 48 + (rnd() % 400) }, () => (rnd() % 100 < 30 ? 0 : rnd() & 0xff))));
   const words = ['container', 'runtime', 'error', 'image', 'layer', 'mount', 'namespace', 'cgroup', 'vm', 'kernel', 'failed', 'config', 'servin'];
   const out = Buffer.alloc(size);
   let o = 0;
   while (o < size) {
     const kind = rnd() % 100;
     let chunk;
-    if (kind < 80) {
-      const a = rnd() % 4096;
-      chunk = vocab[Math.floor((a * a) / 4096)]; // skewed towards common instructions
-    } else if (kind < 92) {
+    if (kind < 85) {
+      const a = rnd() % 10000;
+      chunk = Buffer.from(bodies[Math.floor((a * a) / 10000)]);
+      for (let k = 0; k < 6; k++) chunk[rnd() % chunk.length] = rnd() & 0xff;
+    } else if (kind < 93) {
       chunk = Buffer.from(`${words[rnd() % words.length]}: ${words[rnd() % words.length]} %s\0`);
     } else {
-      chunk = Buffer.from(Array.from({ length: 16 }, () => rnd() & 0xff));
+      chunk = Buffer.from(Array.from({ length: 64 }, () => rnd() & 0xff));
     }
     o += chunk.copy(out, o);
   }
