@@ -1,7 +1,7 @@
 // Bundles every action entry and the CLI into dist/ with esbuild. Shared code goes into
 // chunks that all entries import, so it is not duplicated in every bundle.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const entryPoints = { 'cli/index': 'src/cli/index.ts' };
@@ -29,3 +29,5 @@ await build({
   logLevel: 'warning',
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 });
+// `npx package-actions` runs the CLI bundle directly (it starts with #!/usr/bin/env node).
+chmodSync('dist/cli/index.js', 0o755);

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { CliIO } from '../core/io-cli.js';
 import { reportFailure, runAction } from '../core/run.js';
