@@ -66,8 +66,13 @@ export function pickChecksums(sums: Map<string, string>, assets: string[], sourc
 export async function checkReachable(urls: string[], opts: FetchOptions): Promise<void> {
   const missing: string[] = [];
   for (const url of urls) {
-    const res = await fetchRetrying(url, { method: 'HEAD' }, opts);
+    let res = await fetchRetrying(url, { method: 'HEAD' }, opts);
     await res.body?.cancel();
+    // Storage behind a redirect may sign its URLs for GET only: ask for one byte instead.
+    if (res.status === 403 || res.status === 405) {
+      res = await fetchRetrying(url, { headers: { range: 'bytes=0-0' } }, opts);
+      await res.body?.cancel();
+    }
     if (!res.ok) missing.push(`${url} (${res.status})`);
     else opts.log.info(`reachable: ${url}`);
   }

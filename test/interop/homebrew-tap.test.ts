@@ -205,3 +205,17 @@ describe('update-homebrew-tap: someone else\'s tap, through a bot\'s fork', () =
     expectEveryPlatform(gh, local.outputs.formula!);
   });
 });
+
+describe('update-homebrew-tap on the Servin example config', () => {
+  test('both programs and every platform; committed to the own tap', async () => {
+    const { gh: s } = await world();
+    const r = await runChannel(s, 'update-homebrew-tap', join(process.cwd(), 'examples/servin'), { token: OWNER_TOKEN });
+    expect(annotations(r, 'error')).toEqual([]);
+    expect(r.status).toBe(0);
+    const f = await formulaAt(s, TAP.owner, 'main');
+    expectEveryPlatform(s, f.text);
+    expect(f.text).toMatch(/bin\.install "servin"/);
+    expect(f.text).toMatch(/bin\.install "servin-desktop"/);
+    expect(f.text).toBe(`${r.outputs.formula}\n`.replace(/\n\n$/, '\n'));
+  });
+});

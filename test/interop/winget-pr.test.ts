@@ -156,6 +156,8 @@ describe('submit-winget-pr against the loopback GitHub', () => {
 
   test('dry-run prints the manifests and the pull request it would open, and writes nothing', async () => {
     const { gh: s, dir } = await world();
+    // Storage that signs its URLs for GET only answers HEAD with 403: one byte is fetched instead.
+    s.fail({ method: 'HEAD', path: /windows_amd64\.zip$/, kind: { status: 403 } });
     const r = await submit(s, dir, { 'dry-run': 'true' });
     expect(annotations(r, 'error')).toEqual([]);
     expect(r.status).toBe(0);
@@ -166,6 +168,8 @@ describe('submit-winget-pr against the loopback GitHub', () => {
     expect(r.stdout).toContain('dry-run: would fork microsoft/winget-pkgs into servin-bot');
     expect(r.stdout).toMatch(/dry-run: would open a pull request on microsoft\/winget-pkgs from servin-bot:package-actions\/winget\/Servin\.Servin-0\.9\.2 into master\ntitle: New package: Servin\.Servin version 0\.9\.2/);
     expect(r.outputs).toMatchObject({ changed: 'true', 'commit-sha': '', 'pull-request-url': '' });
+    expect(s.requests.filter((q) => q.method === 'GET' && q.path.endsWith('windows_amd64.zip')).map((q) => q.status)).toEqual([302]);
+    expect(s.pendingFaults()).toEqual([]);
   });
 
   test('a token without public_repo is stopped by the preflight, naming the scope, before any write', async () => {
@@ -226,5 +230,18 @@ describe('submit-winget-pr against the loopback GitHub', () => {
     expect(annotations(local, 'error')).toEqual([]);
     expect(local.status).toBe(0);
     expect(local.stdout).toMatch(/verified: .*windows_arm64\.zip/);
+  });
+});
+
+describe('submit-winget-pr on the Servin example config', () => {
+  test('the manifests of examples/servin land in the fork at manifests/s/Servin/Servin/0.9.2', async () => {
+    const { gh: s } = await world();
+    const r = await submit(s, join(process.cwd(), 'examples/servin'));
+    expect(annotations(r, 'error')).toEqual([]);
+    expect(r.status).toBe(0);
+    const b = await branchState(s, BOT);
+    expect(b.files).toEqual(FILES);
+    expect(readFileSync(join(b.clone, DIR, 'Servin.Servin.locale.en-US.yaml'), 'utf8')).toContain('Moniker: servin');
+    expect(b.installer).toContain('RelativeFilePath: servin.exe');
   });
 });
