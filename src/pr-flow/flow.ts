@@ -72,12 +72,11 @@ async function attempt(remote: FlowRemote, req: PrFlowRequest, access: Access, h
     commitSha, changed, outcome, ...(pr ? { pullRequest: pullRef(pr) } : {}),
   });
 
-  if (plan.noOp === 'merged' && plan.existing) return result(plan.existing.mergeCommitSha ?? plan.existing.headSha, false, plan.reason, plan.existing);
-  if (plan.noOp === 'base-has-files') return result(upstreamHead, false, plan.reason, plan.existing);
-  if (req.dryRun) {
-    printDryRun(req, access, head, plan, log);
-    return result(plan.commit ? '' : (branch?.sha ?? upstreamHead), plan.changed, `dry-run: ${plan.reason}`, plan.existing);
-  }
+  if (req.dryRun) printDryRun(req, access, head, plan, log);
+  const prefix = req.dryRun ? 'dry-run: ' : '';
+  if (plan.noOp === 'merged' && plan.existing) return result(plan.existing.mergeCommitSha ?? plan.existing.headSha, false, prefix + plan.reason, plan.existing);
+  if (plan.noOp === 'base-has-files') return result(upstreamHead, false, prefix + plan.reason, plan.existing);
+  if (req.dryRun) return result(plan.commit ? '' : (branch?.sha ?? upstreamHead), plan.changed, prefix + plan.reason, plan.existing);
   if (!head) throw new Error('no head repository outside a dry run');
   await beforeWrites();
 

@@ -82,6 +82,24 @@ describe('races and corners', () => {
     expect(await gh.resolve(BOT, WINGET.repo, `refs/heads/${request().branch}`)).toMatch(new RegExp(`^(${a.commitSha}|${b.commitSha})$`));
   });
 
+  test('a branch and a pull request that appear between our read and our write (another run) are adopted, not duplicated', async () => {
+    gh = await prStandIn();
+    const first = await runPrFlow(client(gh, BOT_TOKEN), request(), recorder(), { fast: true });
+    // The second run does not see them when it reads: as if the other run had not written yet.
+    gh.fail({ method: 'GET', path: /\/git\/ref\/heads(\/|%2F)package-actions/, kind: { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } } });
+    gh.tamper({ method: 'GET', path: '/repos/{owner}/{repo}/pulls', edit: () => [] });
+    const files = [{ path: 'manifests/s/Servin/Servin/1.0.0/Servin.Servin.yaml', content: 'PackageIdentifier: Servin.Servin\nPackageVersion: 1.0.0\n' }];
+    const second = await runPrFlow(client(gh, BOT_TOKEN), request({ files, title: 'retitled' }), recorder(), { fast: true });
+    expect(gh.pendingFaults()).toEqual([]);
+    const pulls = gh.repo(WINGET.owner, WINGET.repo).pulls;
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]!.title).toBe('retitled');
+    expect(second.pullRequest!.number).toBe(first.pullRequest!.number);
+    expect(await gh.resolve(BOT, WINGET.repo, `refs/heads/${request().branch}`)).toBe(second.commitSha);
+    expect(gh.requests.filter((q) => q.method === 'POST' && q.route?.endsWith('/pulls')).map((q) => q.status)).toEqual([201, 422]);
+    expect(gh.requests.filter((q) => q.method === 'POST' && q.route?.endsWith('/git/refs')).map((q) => q.status)).toEqual([201, 422]);
+  });
+
   test('fork-owner an organization the bot belongs to: the fork lives there, without "allow edits by maintainers"', async () => {
     gh = await prStandIn();
     gh.addUser({ login: 'servin-bots', type: 'Organization', members: [BOT] });
@@ -114,6 +132,19 @@ describe('races and corners', () => {
     const log = recorder();
     await runPrFlow(client(gh, 'github_pat_bot'), request(), log, { fast: true });
     expect(log.warnings.join('\n')).toMatch(/fine-grained token .* refuses that across owners/);
+  });
+
+  test('dry-run after a run, and after the merge: the files are printed and nothing would change', async () => {
+    gh = await prStandIn();
+    const first = await runPrFlow(client(gh, BOT_TOKEN), request(), recorder(), { fast: true });
+    const writes = gh.writes();
+    const log = recorder();
+    expect(await runPrFlow(client(gh, BOT_TOKEN), request({ dryRun: true }), log, { fast: true })).toMatchObject({ changed: false, commitSha: first.commitSha, pullRequest: { number: first.pullRequest!.number, state: 'open' } });
+    expect(log.lines.join('\n')).toMatch(/dry-run: would write manifests\/s\/Servin\/Servin\/1\.0\.0\/Servin\.Servin\.yaml[^]*dry-run: nothing would change/);
+    await gh.mergePull(WINGET.owner, WINGET.repo, first.pullRequest!.number);
+    const merged = await runPrFlow(client(gh, BOT_TOKEN), request({ dryRun: true }), recorder(), { fast: true });
+    expect(merged).toMatchObject({ changed: false, pullRequest: { state: 'merged' } });
+    expect(gh.writes()).toBe(writes);
   });
 
   test('an empty target repository is a clear error, not a bare 409', async () => {
