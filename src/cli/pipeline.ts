@@ -1,13 +1,47 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { buildPackages, type BuiltFile } from '../build/build-packages.js';
 import { sha256File } from '../build/checksum.js';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../config/index.js';
+import type { PackageConfig } from '../config/types.js';
+import { formulaPath, renderFormula } from '../homebrew/index.js';
+import { githubAssetName } from '../release/asset-names.js';
 import { renderChecksums } from '../release/checksums.js';
+import { renderWingetManifests, wingetArch } from '../winget/index.js';
 import { installScripts } from '../release/generated.js';
 import type { ActionDefinition } from '../core/run.js';
 import { loadSigner, SIGNING_INPUTS, signerFromInputs, type Signer } from '../signing/index.js';
 import { throwawayKey } from '../signing/throwaway.js';
+
+/**
+ * The Homebrew formula and the WinGet manifests the release would get (what update-homebrew-tap
+ * and submit-winget-pr would commit), from the archives just built: urls point at the release.
+ */
+async function manifests(out: string, config: PackageConfig, version: string, downloads: string, built: BuiltFile[], file: string): Promise<{ path: string; name: string }[]> {
+  const made: { path: string; name: string }[] = [];
+  const archives = built.filter((f) => /\.(tar\.gz|zip)$/.test(f.name));
+  const url = (f: BuiltFile) => `${downloads}/${githubAssetName(f.name)}`;
+  const formulaAssets = archives.flatMap((f) => (f.platform.os === 'darwin' || f.platform.os === 'linux') && (f.platform.arch === 'amd64' || f.platform.arch === 'arm64') ? [{ os: f.platform.os, arch: f.platform.arch, url: url(f), sha256: f.sha256 }] : []);
+  if (formulaAssets.length) {
+    const path = join(out, 'homebrew', formulaPath(config));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, renderFormula({ config, version, assets: formulaAssets, file }));
+    made.push({ path, name: basename(path) });
+  }
+  const installers = archives.flatMap((f) => {
+    const arch = f.platform.os === 'windows' ? wingetArch(f.platform) : undefined;
+    return arch ? [{ arch, url: url(f), sha256: f.sha256 }] : [];
+  });
+  if (installers.length) {
+    for (const m of renderWingetManifests({ config, version, installers, file })) {
+      const path = join(out, 'winget', m.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, m.content);
+      made.push({ path, name: basename(path) });
+    }
+  }
+  return made;
+}
 
 /** The formats the pipeline builds, each into its own folder of the output directory. */
 const FORMATS = ['deb', 'rpm', 'archive'];
@@ -74,6 +108,7 @@ export const pipelineCommand: ActionDefinition = {
       const text = renderChecksums(sums);
       await write('SHA256SUMS', text);
       if (signer) await write('SHA256SUMS.asc', await signer.signDetachedArmored(Buffer.from(text)));
+      made.push(...(await manifests(out, loaded.config, version, `${inputs.string('server-url') ?? env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repo}/releases/download/v${version}`, all, loaded.file)));
       return made;
     });
     const written = [...all.flatMap((f) => [f.path, ...(f.signature ? [f.signature] : [])]), ...extra.map((m) => shown(m.path))];
