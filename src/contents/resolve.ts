@@ -32,7 +32,7 @@ const EXEC_MAGIC = [[0x23, 0x21], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a], [0xfe,
  * taken from the disk, because Windows checkouts have no executable bit and the same input must
  * give the same package on every OS.
  */
-async function sniffMode(path: string): Promise<number> {
+export async function sniffMode(path: string): Promise<number> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(4);

@@ -3,30 +3,15 @@
  * a leading `/` (`/servin`, `/docs/README.md`), parents included, sorted bytewise. Either the
  * `archives.files` list, or by default the programs of the resolved `contents`.
  */
-import { glob, lstat, open, readdir, stat } from 'node:fs/promises';
+import { glob, lstat, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, posix, relative, resolve as resolvePath, sep } from 'node:path';
 import type { ArchiveFileSpec, Platform } from '../../config/types.js';
-import type { ResolveOptions } from '../../contents/resolve.js';
+import { sniffMode, type ResolveOptions } from '../../contents/resolve.js';
 import { comparePaths, parentDirs } from '../../contents/paths.js';
 import type { ResolvedEntry } from '../../contents/types.js';
 import { ConfigurationError, ConfigurationErrors, type SourceLocation } from '../../core/errors.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
-
-// The same rule as contents/resolve.ts: a file is executable when it starts with #!, or an ELF,
-// PE or Mach-O header. Modes come from the content, never the disk, so every OS gives the same archive.
-const EXEC_MAGIC = [[0x23, 0x21], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a], [0xfe, 0xed, 0xfa, 0xcf], [0xcf, 0xfa, 0xed, 0xfe], [0xfe, 0xed, 0xfa, 0xce], [0xce, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]];
-
-async function sniffMode(path: string): Promise<number> {
-  const fh = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await fh.read(head, 0, 4, 0);
-    return EXEC_MAGIC.some((m) => m.length <= bytesRead && m.every((b, i) => head[i] === b)) ? 0o755 : 0o644;
-  } finally {
-    await fh.close();
-  }
-}
 
 function entry(path: string, kind: 'file' | 'dir', mtime: number, mode: number, origin: string | undefined, source?: string, size = 0): ResolvedEntry {
   return { path, kind, source, size, mode, owner: 'root', group: 'root', mtime, config: false, noreplace: false, doc: false, implicit: origin === undefined, origin };
