@@ -41,6 +41,7 @@ export const publishReleaseAction: ActionDefinition = {
     prerelease: { description: 'true or false; default: true for a semver prerelease.' },
     'make-latest': { description: 'true or false; default: true only for the highest stable version.' },
     checksums: { description: 'Name of the checksums asset, covering every asset of the release.', default: 'SHA256SUMS' },
+    sign: { description: 'With a signing key, sign SHA256SUMS (SHA256SUMS.asc) and attach the public key; false leaves the release unsigned.', default: 'true', kind: 'boolean' },
     'sign-files': { description: 'With a signing key, also attach a .asc for every file (SHA256SUMS.asc is always made).', default: 'false', kind: 'boolean' },
     'public-key-name': { description: 'Asset name of the public key attached with a signing key.', default: 'KEY.asc' },
     'install-script': { description: 'Attach install.sh and install.ps1 that verify SHA256SUMS before installing.', default: 'true', kind: 'boolean' },
@@ -80,7 +81,7 @@ export const publishReleaseAction: ActionDefinition = {
     });
     const bodyFile = inputs.string('body-file');
     const body = bodyFile ? await readFile(resolve(workdir, bodyFile), 'utf8') : inputs.string('body') ?? '';
-    const signer = await signerFromInputs(inputs, { date: signatureDate(env), log: io });
+    const signer = inputs.boolean('sign') ? await signerFromInputs(inputs, { date: signatureDate(env), log: io }) : undefined;
     const client = createGitHubClient({ token, env, log: io });
     await preflightRepo(client, owner, repo, dryRun ? 'read' : 'write');
     const remote = new ReleaseRemote(client, owner, repo, env.PACKAGE_ACTIONS_FAST_RETRIES === '1', (why) => io.warning(`retrying: ${why}`));

@@ -31,7 +31,7 @@ function write(compressor: zlib.ZstdCompress, slice: Uint8Array): Promise<void> 
 
 export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number): AsyncGenerator<Uint8Array> {
   const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag } = zlib.constants;
-  const compressor = zlib.createZstdCompress({ params: { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1 } });
+  const compressor = zlib.createZstdCompress({ chunkSize: 1 << 20, params: { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1 } });
   const output: Buffer[] = [];
   compressor.on('data', (chunk: Buffer) => output.push(chunk));
   try {
