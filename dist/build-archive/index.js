@@ -1,3 +1,3 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{a as o}from"../chunks/chunk-TT4WR2YO.js";import"../chunks/chunk-2DOWFHFS.js";import"../chunks/chunk-2QBZJ5SJ.js";import"../chunks/chunk-WTRDJFTV.js";import"../chunks/chunk-VRYFODYF.js";import{a as r}from"../chunks/chunk-A275GYI6.js";import{g as i}from"../chunks/chunk-KC735A2M.js";import"../chunks/chunk-6JHUWM2L.js";await i(o,new r);
+import{a as o}from"../chunks/chunk-FA22HMF2.js";import"../chunks/chunk-FAEBNGHM.js";import"../chunks/chunk-ZQ3NZ6KQ.js";import"../chunks/chunk-CAHO644G.js";import"../chunks/chunk-WM36CLL6.js";import{a as r}from"../chunks/chunk-FLLG7OJP.js";import{c as i}from"../chunks/chunk-L2MW37RY.js";import"../chunks/chunk-NOSJUC3V.js";import"../chunks/chunk-6JHUWM2L.js";await i(o,new r);
 //# sourceMappingURL=index.js.map

@@ -11,7 +11,6 @@ import { renderWingetManifests, wingetArch } from '../winget/index.js';
 import { installScripts } from '../release/generated.js';
 import type { ActionDefinition } from '../core/run.js';
 import { loadSigner, SIGNING_INPUTS, signerFromInputs, type Signer } from '../signing/index.js';
-import { throwawayKey } from '../signing/throwaway.js';
 
 /**
  * The Homebrew formula and the WinGet manifests the release would get (what update-homebrew-tap
@@ -75,6 +74,7 @@ export const pipelineCommand: ActionDefinition = {
       signer = await signerFromInputs(inputs, { date, log: io });
       if (!signer) {
         io.warning('no signing-key given: signing with a throwaway key made for this run (its public key is KEY.asc); use a real key for releases');
+        const { throwawayKey } = await import('../signing/throwaway.js');
         signer = await loadSigner(await throwawayKey('package-actions'), { date, log: io });
       }
       return signer;

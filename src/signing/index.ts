@@ -1,10 +1,18 @@
 import { open } from 'node:fs/promises';
 import { ConfigurationError } from '../core/errors.js';
 import type { Inputs, InputSpec } from '../core/inputs.js';
-import { loadSigner, type SigningLog } from './load.js';
+import type { LoadSignerOptions, SigningLog } from './load.js';
 import type { Signer } from './types.js';
 
-export { loadSigner, type LoadSignerOptions, type SigningLog } from './load.js';
+export type { LoadSignerOptions, SigningLog } from './load.js';
+
+/**
+ * Reads and unlocks a key (see load.ts). openpgp.js is loaded only here, on first use: most
+ * runs sign nothing, and a build should not pay for parsing half a megabyte it never calls.
+ */
+export async function loadSigner(armoredKey: string, opts: LoadSignerOptions = {}): Promise<Signer> {
+  return (await import('./load.js')).loadSigner(armoredKey, opts);
+}
 export type { Signer } from './types.js';
 
 /** The inputs every signing action declares (spread into its input spec). */
