@@ -6,7 +6,7 @@
  *
  * Rules:
  * - programs: files installed into a bin or sbin directory by `contents` (the same rule as
- *   binariesOf in src/release/generated.ts and the default archive), or `archives.files`
+ *   contentPrograms in src/contents/programs.ts, used by the install scripts too), or `archives.files`
  *   entries with an executable mode → `bin.install "path"`;
  * - completions: *.bash, *.zsh and *.fish files → bash/zsh/fish_completion.install under the
  *   command's name (zsh wants `_name`);
@@ -18,6 +18,7 @@
 import { posix } from 'node:path';
 import { renderTemplate } from '../config/template.js';
 import type { PackageConfig, Platform } from '../config/types.js';
+import { contentPrograms } from '../contents/programs.js';
 import { rubyString } from './ruby.js';
 
 export interface ArchiveFile {
@@ -32,14 +33,9 @@ const GLOB_CHARS = /[*?[\]{}]/;
 function platformFiles(config: PackageConfig, platform: Platform, version: string): ArchiveFile[] {
   const vars = { Name: config.name, Version: version, Release: config.release, Os: platform.os, Arch: platform.arch };
   const render = (s: string, field: string) => renderTemplate(s, vars, field);
-  const programs = new Set<string>();
-  config.contents.forEach((c, i) => {
-    if ((c.type ?? 'file') !== 'file' || c.packager !== undefined || (c.arch && !c.arch.includes(platform.arch))) return;
-    const m = /\/s?bin\/([^/]+)$/.exec(render(c.dst, `contents[${i}].dst`));
-    if (m) programs.add(m[1] as string);
-  });
+  const programs = new Set(contentPrograms(config, platform, render));
   const specs = config.archives?.files;
-  if (!specs) return [...programs].sort().map((path) => ({ path, program: true }));
+  if (!specs) return [...programs].map((path) => ({ path, program: true }));
   const out: ArchiveFile[] = [];
   specs.forEach((spec, i) => {
     const src = render(spec.src, `archives.files[${i}].src`);

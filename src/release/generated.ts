@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { PackageConfig } from '../config/types.js';
+import { contentPrograms } from '../contents/programs.js';
 import { renderInstallPs1, renderInstallSh, selectAsset } from '../install-script/index.js';
 import type { Signer } from '../signing/types.js';
 import type { LocalAsset } from './local-files.js';
@@ -13,17 +14,6 @@ export async function generatedAsset(dir: string, name: string, content: string)
   const bytes = Buffer.from(content, 'utf8');
   await writeFile(path, bytes);
   return { path, name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), renamed: false };
-}
-
-/** Executables the archives hold: files the config installs into a bin or sbin directory. */
-export function binariesOf(config: PackageConfig): string[] {
-  const names = new Set<string>();
-  for (const c of config.contents ?? []) {
-    if ((c.type ?? 'file') !== 'file') continue;
-    const m = /\/s?bin\/([^/]+)$/.exec(c.dst);
-    if (m) names.add(m[1] as string);
-  }
-  return [...names].sort();
 }
 
 export interface InstallScriptContext {
@@ -49,7 +39,7 @@ export async function installScripts(dir: string, ctx: InstallScriptContext): Pr
     platforms: ctx.config.platforms,
     // SHA256SUMS (and its signature) are written after the scripts, so that they cover them.
     assets: [...new Set([...ctx.assetNames, ctx.checksumsName, ...(ctx.signer ? [`${ctx.checksumsName}.asc`, ctx.publicKeyName ?? ''] : [])])].filter(Boolean),
-    binaries: binariesOf(ctx.config),
+    binaries: contentPrograms(ctx.config),
     checksumsAsset: ctx.checksumsName,
     publicKeyAsset: ctx.signer ? ctx.publicKeyName : undefined,
     publicKeyFingerprint: ctx.signer?.primaryFingerprint,
