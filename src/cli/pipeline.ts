@@ -102,8 +102,9 @@ export const pipelineCommand: ActionDefinition = {
       const repo = inputs.string('repository') ?? env.GITHUB_REPOSITORY ?? 'OWNER/REPO';
       const assets = [...all.map((f) => f.name), ...made.map((m) => m.name)];
       for (const s of await installScripts(out, { config: loaded.config, version, tag: `v${version}`, repo, serverUrl: inputs.string('server-url') ?? env.GITHUB_SERVER_URL ?? 'https://github.com', assetNames: assets, checksumsName: 'SHA256SUMS', signer, publicKeyName: 'KEY.asc' })) made.push({ path: s.path, name: s.name });
-      const sums = [];
-      for (const f of [...all.map((b) => ({ path: resolve(cwd, b.path), name: b.name })), ...made]) sums.push({ name: f.name, sha256: await sha256File(f.path) });
+      // The packages were hashed when they were written; only the files made here are read.
+      const sums = all.map((b) => ({ name: b.name, sha256: b.sha256 }));
+      for (const f of made) sums.push({ name: f.name, sha256: await sha256File(f.path) });
       for (const f of all.filter((b) => b.signature)) sums.push({ name: `${f.name}.asc`, sha256: await sha256File(resolve(cwd, f.signature as string)) });
       const text = renderChecksums(sums);
       await write('SHA256SUMS', text);
