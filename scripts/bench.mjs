@@ -12,7 +12,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZE_MB = Number(process.env.BENCH_MB ?? 60);
 const RSS_GB = Number(process.env.BENCH_RSS_GB ?? 1);
 const only = process.env.BENCH_ONLY?.split(',');
-const work = mkdtempSync(join(tmpdir(), 'pa-bench-'));
+// BENCH_WORK keeps the payload and outputs in a fixed directory (for profiling); else a temp dir.
+const keep = process.env.BENCH_WORK;
+const work = keep ? (mkdirSync(keep, { recursive: true }), resolve(keep)) : mkdtempSync(join(tmpdir(), 'pa-bench-'));
 const EPOCH = '1700000000';
 
 /** A deterministic xorshift PRNG, so every run packs the same bytes. */
@@ -219,4 +221,4 @@ if (!only || only.includes('rss')) {
   }
   rmSync(bigPayload, { recursive: true, force: true });
 }
-rmSync(work, { recursive: true, force: true });
+if (!keep) rmSync(work, { recursive: true, force: true });
