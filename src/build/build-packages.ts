@@ -8,7 +8,7 @@ import { ConfigurationError } from '../core/errors.js';
 import type { ActionIO } from '../core/io.js';
 import { getPackager } from '../packagers/index.js';
 import { readScripts } from '../packagers/scripts.js';
-import type { PackageInfo } from '../packagers/types.js';
+import type { PackageInfo, WrittenFile } from '../packagers/types.js';
 import { signFileArmored, type Signer } from '../signing/index.js';
 import { parseVersion, type ParsedVersion } from '../version/index.js';
 import { sha256File } from './checksum.js';
@@ -126,14 +126,15 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
     const name = packager.fileName(info);
     await io.group(`Write ${name}`, async () => {
       const final = join(outDir, name);
+      let written: WrittenFile | undefined;
       const partial = join(outDir, `.${name}.partial-${process.pid}`);
       try {
-        await packager.write(info, partial, { threads: req.threads, signer });
+        written = (await packager.write(info, partial, { threads: req.threads, signer })) ?? undefined;
         await rename(partial, final);
       } finally {
         await rm(partial, { force: true });
       }
-      const file: BuiltFile = { path: shown(final), name, size: (await stat(final)).size, sha256: await sha256File(final), platform: info.platform };
+      const file: BuiltFile = { path: shown(final), name, size: written?.size ?? (await stat(final)).size, sha256: written?.sha256 ?? (await sha256File(final)), platform: info.platform };
       if (signer && !packager.signsInside) {
         await writeFile(`${final}.asc`, await signFileArmored(signer, final));
         file.signature = shown(`${final}.asc`);

@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { digestFile } from '../archive/file-io.js';
 
-/** SHA-256 of a file, streamed. */
+/** SHA-256 of a file, read through one reused buffer. */
 export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return digestFile(path, 'sha256');
 }

@@ -161,6 +161,10 @@ function patternProblem(e: ErrorObject, key: string): Problem {
       const fix = s.includes('<') ? `write maintainer: "Full Name <email@example.org>"` : `add an email: maintainer: "${s} <email@example.org>"`;
       return { pointer: at, at: 'value', message: `must look like "Full Name <email@example.org>", got ${got}`, fix };
     }
+    case 'compression': {
+      const names = at.startsWith('/rpm') || at.includes('/rpm/') ? 'gzip, xz or zstd' : 'gzip, xz, zstd or none';
+      return { pointer: at, at: 'value', message: `must be ${names}, optionally with a level after a colon (zstd:19), got ${got}`, fix: 'write compression: xz, or with a level: compression: zstd:19' };
+    }
     case 'summary':
       return { pointer: at, at: 'value', message: `must be a single line`, fix: `keep summary to one line and put the rest in description` };
     default:

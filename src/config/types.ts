@@ -53,9 +53,11 @@ export const OWNED_BLOCKS = ['github_release', 'scoop', 'chocolatey', 'aur', 'ma
 
 export const COMPRESSIONS = ['gzip', 'xz', 'zstd', 'none'] as const;
 export type Compression = (typeof COMPRESSIONS)[number];
+/** A compressor, optionally with a level as nfpm writes it: `zstd`, `zstd:19`. */
+export type CompressionSetting = Compression | `${Exclude<Compression, 'none'>}:${number}`;
 
 export interface DebConfig {
-  compression?: Compression;
+  compression?: CompressionSetting;
   section?: string;
   priority?: string;
   /** Extra control fields, written as given. */
@@ -69,7 +71,7 @@ export interface RpmScripts {
 }
 
 export interface RpmConfig {
-  compression?: Exclude<Compression, 'none'>;
+  compression?: Exclude<CompressionSetting, 'none'>;
   group?: string;
   summary?: string;
   packager?: string;

@@ -50,6 +50,15 @@ export interface Packager {
   resolveEntries?(config: PackageConfig, opts: ResolveOptions, contents: () => Promise<ResolvedEntry[]>): Promise<ResolvedEntry[]>;
   /** e.g. `servin_0.9.2-1_amd64.deb`. */
   fileName(info: PackageInfo): string;
-  /** Writes the package to `outPath` (the caller makes the write atomic). */
-  write(info: PackageInfo, outPath: string, options: PackageOptions): Promise<void>;
+  /**
+   * Writes the package to `outPath` (the caller makes the write atomic). A writer that hashed
+   * the file as it wrote it returns the digest, so the caller need not read the file again.
+   */
+  write(info: PackageInfo, outPath: string, options: PackageOptions): Promise<WrittenFile | void>;
+}
+
+/** What a writer measured while writing a package: its hex SHA-256 and size in bytes. */
+export interface WrittenFile {
+  sha256: string;
+  size: number;
 }

@@ -5,6 +5,8 @@ import { compress, compressBuffer, drain } from '../../src/archive/compress/inde
 import { GZIP_BLOCK_SIZE } from '../../src/archive/compress/gzip.js';
 import { xzBlockSize } from '../../src/archive/compress/xz.js';
 import { encodeVli, splitSingleBlockStream, xzStreamEnd, xzStreamHeader } from '../../src/archive/compress/xz-container.js';
+import { ZSTD_WHOLE_LIMIT } from '../../src/archive/compress/zstd.js';
+import { zstdFrameSize } from '../../src/archive/compress/zstd-frames.js';
 
 function sample(size: number): Buffer {
   const out = Buffer.alloc(size);
@@ -84,25 +86,100 @@ describe('xz', () => {
   });
 });
 
+/** Fast varied test data: a 1 MiB sample repeated, each copy marked so no two MiB are alike. */
+function varied(size: number): Buffer {
+  const unit = sample(1 << 20);
+  const data = Buffer.alloc(size);
+  for (let at = 0, k = 0; at < data.length; at += unit.length, k++) {
+    unit.copy(data, at);
+    data[at] = k & 0xff;
+    data[at + 1] = k >> 8;
+  }
+  return data;
+}
+
+async function* oddChunks(data: Buffer): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < data.length; i += 1_000_003) yield data.subarray(i, i + 1_000_003);
+}
+
+/** Where the zstd frame at `at` ends, from its header and block headers; checks magic and checksum flag. */
+function zstdFrameEnd(b: Buffer, at: number): number {
+  expect(b.readUInt32LE(at)).toBe(0xfd2fb528);
+  const fhd = b[at + 4]!;
+  expect(fhd & 0x04).toBe(0x04); // content checksum
+  const singleSegment = (fhd >> 5) & 1;
+  const fcsBytes = [singleSegment ? 1 : 0, 2, 4, 8][fhd >> 6]!;
+  let p = at + 5 + (singleSegment ? 0 : 1) + [0, 1, 2, 4][fhd & 3]! + fcsBytes;
+  for (;;) {
+    const header = b.readUIntLE(p, 3);
+    const type = (header >> 1) & 3;
+    p += 3 + (type === 1 ? 1 : header >> 3);
+    if (header & 1) return p + 4;
+  }
+}
+
 describe('zstd', () => {
-  test('one frame with a content checksum, as the zstd CLI writes, however the input arrives', async () => {
+  test('below one frame size: one frame with a content checksum, however the input arrives', async () => {
     const data = sample(3_000_000);
     async function* tiny() {
-      // Many small chunks, the last one arriving with the end: Node's stream appends an empty
-      // second frame if end() finds a write still queued (nodejs/node#66078).
       for (let i = 0; i < data.length; i += 4096) yield data.subarray(i, i + 4096);
     }
     for (const out of [await compressBuffer('zstd', data), await drain(compress('zstd', tiny()))]) {
       expect(out.readUInt32LE(0)).toBe(0xfd2fb528);
       expect(out[4]! & 0x04).toBe(0x04);
-      // Node's decoder stops after the first frame: all input consumed means exactly one frame.
+      // Node's decoder reports the input it consumed for the first frame: all of it means one frame.
       const { buffer, engine } = zlib.zstdDecompressSync(out, { info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
       expect(engine.bytesWritten).toBe(out.length);
       expect(buffer.equals(data)).toBe(true);
     }
   });
 
-  test('60 MB round-trips (Node truncates multithreaded zstd streams of this size)', async () => {
+  test('above ZSTD_WHOLE_LIMIT: still one frame (streamed), the same bytes for any threads and chunking', async () => {
+    const data = varied(ZSTD_WHOLE_LIMIT + 3_000_000);
+    const outputs = [await compressBuffer('zstd', data, { threads: 2 }), await drain(compress('zstd', oddChunks(data), { threads: 1 }))];
+    expect(outputs[1]!.equals(outputs[0]!)).toBe(true);
+    expect(zstdFrameEnd(outputs[0]!, 0)).toBe(outputs[0]!.length);
+    expect(zlib.zstdDecompressSync(outputs[0]!).equals(data)).toBe(true);
+  });
+
+  test('below it: one frame from libzstd\'s workers, the same bytes for 1 to 4 threads', async () => {
+    const data = varied(20_000_000);
+    const outputs = await Promise.all([1, 2, 4].map((threads) => compressBuffer('zstd', data, { threads })));
+    for (const out of outputs) expect(out.equals(outputs[0]!)).toBe(true);
+    expect(zstdFrameEnd(outputs[0]!, 0)).toBe(outputs[0]!.length);
+    expect(zlib.zstdDecompressSync(outputs[0]!).equals(data)).toBe(true);
+  });
+
+  test('zstdFrames independent (rpm): frames of zstdFrameSize bytes, the same bytes for any threads and chunking', async () => {
+    const frame = zstdFrameSize(3);
+    const data = varied(2 * frame + 5_000_000);
+    const independent = { zstdFrames: 'independent' } as const;
+    const outputs = [await compressBuffer('zstd', data, { ...independent, threads: 1 }), await compressBuffer('zstd', data, { ...independent, threads: 3 }), await drain(compress('zstd', oddChunks(data), { ...independent, threads: 2 }))];
+    expect(outputs[1]!.equals(outputs[0]!)).toBe(true);
+    expect(outputs[2]!.equals(outputs[0]!)).toBe(true);
+    // Walk the frames (RFC 8878 §3.1.1): each decodes on its own to the next slice of the input.
+    const out = outputs[0]!;
+    const slices: Buffer[] = [];
+    for (let at = 0; at < out.length; ) {
+      const end = zstdFrameEnd(out, at);
+      slices.push(zlib.zstdDecompressSync(out.subarray(at, end)));
+      at = end;
+    }
+    expect(slices.map((b) => b.length)).toEqual([frame, frame, 5_000_000]);
+    expect(Buffer.concat(slices).equals(data)).toBe(true);
+  });
+
+  test('independent frame size: 16 MiB up to level 9, 32 MiB above (longer windows)', () => {
+    expect([1, 3, 9, 10, 19].map(zstdFrameSize)).toEqual([16, 16, 16, 32, 32].map((n) => n * 1024 * 1024));
+  });
+
+  test('an empty input is one empty frame', async () => {
+    const out = await compressBuffer('zstd', new Uint8Array(0));
+    expect(out.readUInt32LE(0)).toBe(0xfd2fb528);
+    expect(zlib.zstdDecompressSync(out).length).toBe(0);
+  });
+
+  test('60 MB round-trips on two threads', async () => {
     const data = Buffer.concat(Array.from({ length: 20 }, () => sample(3_000_000)));
     for (let i = 0; i < data.length; i += 4099) data[i] = i & 0xff;
     const out = await compressBuffer('zstd', data, { threads: 2 });

@@ -73,8 +73,9 @@ const cases: [string, string, Expected[]][] = [
   // enums
   ['enum with a near value', withLines('    type: conf'), [{ line: 9, column: 11, field: 'contents[0].type', message: 'contents[0].type must be one of "file", "config", "config|noreplace", "doc", "dir", "symlink", got "conf"', fix: 'write type: config' }]],
   ['arch by its uname name', replacing(5, '  - { os: linux, arch: x86_64 }'), [{ line: 5, column: 24, field: 'platforms[0].arch', message: /must be one of "amd64", "arm64", "arm", "386", got "x86_64"/, fix: 'write arch: amd64' }]],
-  ['deb compression', withLines('deb:', '  compression: bz2'), [{ line: 10, column: 16, field: 'deb.compression', message: 'deb.compression must be one of "gzip", "xz", "zstd", "none", got "bz2"', fix: 'pick one of the allowed values' }]],
-  ['rpm has no "none" compression', withLines('rpm:', '  compression: none'), [{ line: 10, field: 'rpm.compression', message: /must be one of "gzip", "xz", "zstd", got "none"/ }]],
+  ['deb compression', withLines('deb:', '  compression: bz2'), [{ line: 10, column: 16, field: 'deb.compression', message: 'deb.compression must be gzip, xz, zstd or none, optionally with a level after a colon (zstd:19), got "bz2"', fix: 'write compression: xz, or with a level: compression: zstd:19' }]],
+  ['deb compression level written with a dash', withLines('deb:', '  compression: zstd-19'), [{ line: 10, field: 'deb.compression', message: /optionally with a level after a colon \(zstd:19\), got "zstd-19"/ }]],
+  ['rpm has no "none" compression', withLines('rpm:', '  compression: none'), [{ line: 10, field: 'rpm.compression', message: /must be gzip, xz or zstd, optionally with a level after a colon \(zstd:19\), got "none"/ }]],
   ['packager filter', withLines('    packager: debian'), [{ line: 9, field: 'contents[0].packager', message: /must be one of "deb", "rpm"/, fix: 'write packager: deb' }]],
 
   // required keys

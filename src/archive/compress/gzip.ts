@@ -10,11 +10,8 @@
 // single gzip member, which every reader (gzip, dpkg, apt, rpm, Python, Go) handles.
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { rechunk } from './rechunk.js';
+import { BlockPool, rechunk } from './rechunk.js';
 import { orderedParallel } from './parallel.js';
-import { inProcessRunner, type BlockMessage, type BlockRunner } from './runner.js';
-import { WorkerPool } from './worker-pool.js';
-import { GZIP_WORKER_SOURCE } from './worker-source.js';
 
 /** Block size (pigz's default). The output bytes depend on it: changing it changes every .gz. */
 export const GZIP_BLOCK_SIZE = 128 * 1024;
@@ -41,44 +38,50 @@ function gzipTrailer(crc: number, size: number): Uint8Array {
 
 const deflateRaw = promisify(zlib.deflateRaw);
 
-/**
- * Deflates blocks on the calling thread's side: zlib runs them on libuv's pool, one at a time,
- * with the options the worker source uses (keep the two in step; tests compare their bytes).
- */
-function inProcessDeflate(level: number): BlockRunner {
-  return inProcessRunner(async ({ block, dictionary }: BlockMessage) => {
-    const options: zlib.ZlibOptions = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-    if (dictionary) options.dictionary = dictionary;
-    return new Uint8Array(await deflateRaw(block, options));
-  });
+/** Deflates one block on libuv's thread pool, primed with `dictionary`, ended by a sync flush. */
+async function deflateBlock(block: Uint8Array, dictionary: Uint8Array | undefined, level: number): Promise<Buffer> {
+  // One output buffer big enough for the block (deflate's bound): no concatenation of 16 KiB pieces.
+  const options: zlib.ZlibOptions = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: block.byteLength + (block.byteLength >> 10) + 1024 };
+  if (dictionary) options.dictionary = dictionary;
+  return deflateRaw(block, options);
 }
 
-/** One gzip member; bytes depend on the input and level only, not on `threads`. */
+/**
+ * One gzip member; bytes depend on the input and level only, not on `threads`: that many blocks
+ * are deflated at once on libuv's thread pool while the calling thread reads the next.
+ */
 export async function* gzipStream(
   input: AsyncIterable<Uint8Array>,
   level: number,
   threads: number,
 ): AsyncGenerator<Uint8Array> {
-  const runner = threads > 1 ? new WorkerPool(GZIP_WORKER_SOURCE, { level }, threads) : inProcessDeflate(level);
+  const blocks = new BlockPool(GZIP_BLOCK_SIZE, threads + 2);
+  const tails = new BlockPool(WINDOW, threads + 2);
   let crc = 0;
   let size = 0;
-  try {
-    yield gzipHeader(level);
-    const jobs = (async function* () {
-      let previous: Uint8Array | undefined;
-      for await (const block of rechunk(input, GZIP_BLOCK_SIZE, threads > 1)) {
-        crc = zlib.crc32(block, crc);
-        size += block.byteLength;
-        const dictionary = previous;
-        // Copy the tail now: a worker may take the block's memory.
-        previous = block.slice(Math.max(0, block.byteLength - WINDOW));
-        yield () => runner.run({ block, dictionary }, [block.buffer as ArrayBuffer]);
-      }
-    })();
-    yield* orderedParallel(jobs, threads);
-    yield FINAL_EMPTY_BLOCK;
-    yield gzipTrailer(crc, size);
-  } finally {
-    await runner.close();
-  }
+  yield gzipHeader(level);
+  const jobs = (async function* () {
+    let previous: Uint8Array | undefined;
+    for await (const block of rechunk(input, GZIP_BLOCK_SIZE, blocks)) {
+      crc = zlib.crc32(block, crc);
+      size += block.byteLength;
+      const dictionary = previous;
+      // The next block's dictionary: this block's last 32 KiB (fewer for a short first block).
+      const keep = Math.min(WINDOW, block.byteLength);
+      const tail = tails.take().subarray(0, keep);
+      tail.set(block.subarray(block.byteLength - keep));
+      previous = tail;
+      yield async () => {
+        try {
+          return await deflateBlock(block, dictionary, level);
+        } finally {
+          blocks.give(block);
+          if (dictionary) tails.give(dictionary);
+        }
+      };
+    }
+  })();
+  yield* orderedParallel(jobs, threads);
+  yield FINAL_EMPTY_BLOCK;
+  yield gzipTrailer(crc, size);
 }

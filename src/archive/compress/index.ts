@@ -8,12 +8,18 @@
 // eight workers. test/unit/compress-golden.test.ts pins the bytes on every CI platform.
 //
 // Readers: gzip is one member (pigz-style blocks inside one deflate stream); xz is one stream of
-// several blocks (as `xz -T` and dpkg-deb write); zstd is one frame. dpkg, apt and lintian read
-// all of them (test/interop/deb-compression.test.ts).
+// several blocks (as `xz -T` and dpkg-deb write); zstd is one frame (dpkg reads no more) or, for
+// rpm, independent frames. dpkg and apt read all the .deb forms, lintian gzip and xz (it cannot
+// read zstd at all), rpm all of its forms (test/interop/deb-compression.test.ts,
+// test/interop/rpm-zstd-frames.test.ts).
+//
+// Input chunks may be borrowed (see ../file-io.ts): each compressor copies them into blocks of
+// its own before asking for more.
 import { availableParallelism } from 'node:os';
 import { gzipStream } from './gzip.js';
 import { XZ_MAX_LEVEL, xzStream } from './xz.js';
 import { zstdStream } from './zstd.js';
+import { zstdFramesStream } from './zstd-frames.js';
 
 export type CompressionKind = 'gzip' | 'xz' | 'zstd' | 'none';
 
@@ -21,11 +27,18 @@ export interface CompressOptions {
   /** gzip 0–9 (default 9), xz 0–7 (default 6; 8–9 need more memory than WebAssembly gives liblzma), zstd 1–19 (default 3). */
   level?: number;
   /**
-   * gzip and xz: 1 = compress on the calling thread (zlib on libuv's pool); > 1 = that many
-   * worker threads; 0 = one per CPU core. Default 1. Does not change the output bytes.
-   * zstd: ignored, always one thread (see zstd.ts).
+   * How many blocks are compressed at once: 1 = one at a time, > 1 = that many, 0 = one per CPU
+   * core. Default 1. Does not change the output bytes. gzip and zstd run on libuv's thread pool
+   * (UV_THREADPOOL_SIZE, 4 by default, bounds them); xz runs on the calling thread (1) or in
+   * that many worker threads.
    */
   threads?: number;
+  /**
+   * zstd only. 'one' (default): a single frame, which every reader handles (dpkg needs it);
+   * compressed on all cores up to 64 MiB of input, streamed on one core above. 'independent':
+   * frames of 16 MiB (32 MiB above level 9), always compressed in parallel; rpm reads them.
+   */
+  zstdFrames?: 'one' | 'independent';
 }
 
 const LEVELS: Record<Exclude<CompressionKind, 'none'>, { min: number; max: number; default: number }> = {
@@ -81,7 +94,7 @@ export function compress(
     case 'xz':
       return xzStream(input, level, threads);
     case 'zstd':
-      return zstdStream(input, level);
+      return opts.zstdFrames === 'independent' ? zstdFramesStream(input, level, threads) : zstdStream(input, level, threads);
   }
 }
 

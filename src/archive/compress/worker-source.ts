@@ -1,25 +1,7 @@
-// Source text of the compression workers: plain JavaScript ES modules run from `data:` URLs by
+// Source text of the xz compression workers (gzip and zstd run on libuv's thread pool instead): plain JavaScript ES modules run from `data:` URLs by
 // WorkerPool. They import only Node built-ins, so no path has to resolve inside a worker. Protocol:
 // the worker gets one `{ block, dictionary? }` message at a time and answers `{ result }` (an
 // exclusively owned buffer, transferred) or `{ error }` (a message: a stack would quote the URL).
-
-/** Raw deflate of one block, ended by a sync flush; `workerData` is `{ level }`. */
-export const GZIP_WORKER_SOURCE = `
-import { parentPort, workerData } from 'node:worker_threads';
-import zlib from 'node:zlib';
-const { level } = workerData;
-parentPort.on('message', ({ block, dictionary }) => {
-  try {
-    const options = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-    if (dictionary) options.dictionary = dictionary;
-    // Copied out of the Buffer, which may be a view of a shared pool, so it can be transferred.
-    const result = new Uint8Array(zlib.deflateRawSync(block, options));
-    parentPort.postMessage({ result }, [result.buffer]);
-  } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
-  }
-});
-`;
 
 /**
  * One complete .xz stream (CRC64 check) per block, by liblzma's lzma_easy_buffer_encode.

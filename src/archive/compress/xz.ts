@@ -1,7 +1,7 @@
 // .xz by liblzma (WebAssembly), in independent blocks of fixed size, compressed in worker threads
 // (threads > 1) or on the calling thread, and assembled into one multi-block stream the way
 // `xz -T` and dpkg-deb (which uses liblzma's multithreaded encoder) write them.
-import { rechunk } from './rechunk.js';
+import { BlockPool, rechunk } from './rechunk.js';
 import { orderedParallel } from './parallel.js';
 import { liblzma, liblzmaGlue, liblzmaWasm, type Liblzma } from './liblzma.js';
 import { inProcessRunner, type BlockRunner } from './runner.js';
@@ -69,12 +69,20 @@ export async function* xzStream(
   threads: number,
 ): AsyncGenerator<Uint8Array> {
   const runner = await makeRunner(level, threads);
+  // Blocks given to a worker are transferred (so not recycled); on this thread they are reused.
+  const pool = new BlockPool(xzBlockSize(level), threads + 1);
   try {
     yield xzStreamHeader();
     const jobs = (async function* () {
-      for await (const block of rechunk(input, xzBlockSize(level), threads > 1)) {
+      for await (const block of rechunk(input, xzBlockSize(level), pool)) {
         const size = block.byteLength;
-        yield async () => splitSingleBlockStream(await runner.run({ block }, [block.buffer as ArrayBuffer]), size);
+        yield async () => {
+          try {
+            return splitSingleBlockStream(await runner.run({ block }, threads > 1 ? [block.buffer as ArrayBuffer] : []), size);
+          } finally {
+            pool.give(block);
+          }
+        };
       }
     })();
     const records: Array<Omit<XzBlock, 'bytes'>> = [];

@@ -1,48 +1,110 @@
-// zstd by node:zlib (Node 24 bundles libzstd): one frame, with the content checksum that the zstd
-// CLI and dpkg-deb write, single-threaded whatever `threads` says. Two Node 24 stream bugs shape
-// this code (both seen here on 24.21; a test guards each):
-// - with ZSTD_c_nbWorkers >= 1, createZstdCompress truncates its output (the one-shot functions
-//   do not), so libzstd's own threads are not used; level 3 runs at ~100 MB/s on one core anyway;
-// - calling end() while a write is still queued appends a second, empty frame
-//   (nodejs/node#66078), so the output would depend on timing. We write one slice at a time and
-//   wait for zlib to take it before the next, and end only when nothing is queued.
+// zstd as one frame, with the content checksum the zstd CLI and dpkg-deb write: what every
+// reader handles. dpkg 1.21 needs it: it stops after the first frame of data.tar.zst, so the
+// independent frames of zstd-frames.ts (which rpm reads) would lose data there.
+//
+// Two regimes, chosen by the input's size alone (so the bytes depend on the input and level only,
+// never on `threads`):
+// - up to ZSTD_WHOLE_LIMIT: the input is gathered and compressed in one call by libzstd's own
+//   worker threads (nbWorkers = threads). Its output is the same for any nbWorkers >= 1 (checked
+//   for 1, 2, 3 and 8 workers; pinned by test/unit/compress-golden.test.ts on every CI OS). Only the
+//   blocking one-shot call works with workers in Node 24: createZstdCompress truncates its
+//   output with ZSTD_c_nbWorkers >= 1 and the async one-shot returns nothing (seen on 24.21).
+// - above it: streamed single-threaded (libzstd's workers are not reachable from a stream), fed
+//   in 1 MiB slices, two writes in flight so the next slice is read while one compresses.
 import zlib from 'node:zlib';
-import { finished } from 'node:stream/promises';
-import { rechunk } from './rechunk.js';
+import { BlockPool, rechunk } from './rechunk.js';
 
-/**
- * libzstd's output depends on how its input is split into calls, so it is fed slices of one
- * fixed size whatever chunks the caller gives. The output bytes depend on this value.
- */
-const FEED_SIZE = 1024 * 1024;
+const MiB = 1024 * 1024;
+/** Inputs up to this size are compressed whole, on all cores. Changing it changes output bytes. */
+export const ZSTD_WHOLE_LIMIT = 64 * MiB;
+/** The streaming regime's input slices: libzstd is fed one fixed split whatever the caller gives. */
+const FEED_SIZE = MiB;
 
-/** Writes one slice and waits until zlib has taken it (its callback), or fails with its error. */
-function write(compressor: zlib.ZstdCompress, slice: Uint8Array): Promise<void> {
+function params(level: number, workers: number): Record<number, number> {
+  const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag, ZSTD_c_nbWorkers } = zlib.constants;
+  const p: Record<number, number> = { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1 };
+  if (workers > 0) p[ZSTD_c_nbWorkers] = workers;
+  return p;
+}
+
+/** The whole input in one call on `threads` libzstd workers (it blocks this thread meanwhile). */
+function compressWhole(data: Uint8Array, level: number, threads: number): Buffer {
+  const chunkSize = data.byteLength + (data.byteLength >> 7) + 1024;
+  return zlib.zstdCompressSync(data, { chunkSize, params: params(level, Math.max(1, threads)) });
+}
+
+/** Calls `start` with a node-style callback and settles when it is called or the stream fails. */
+function settle(stream: zlib.ZstdCompress, start: (done: (error?: Error | null) => void) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
-    compressor.once('error', onError);
-    compressor.write(slice, (error) => {
-      compressor.off('error', onError);
+    stream.once('error', onError);
+    start((error) => {
+      stream.off('error', onError);
       if (error) reject(error);
       else resolve();
     });
   });
 }
 
-export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number): AsyncGenerator<Uint8Array> {
-  const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag } = zlib.constants;
-  const compressor = zlib.createZstdCompress({ chunkSize: 1 << 20, params: { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1 } });
+/** One frame, streamed on one thread; the frame is closed by a ZSTD_e_end flush, never by end(). */
+async function* compressStreaming(input: AsyncIterable<Uint8Array>, level: number): AsyncGenerator<Uint8Array> {
+  const stream = zlib.createZstdCompress({ chunkSize: MiB, params: params(level, 0) });
   const output: Buffer[] = [];
-  compressor.on('data', (chunk: Buffer) => output.push(chunk));
+  stream.on('data', (chunk: Buffer) => output.push(chunk));
+  const pool = new BlockPool(FEED_SIZE, 3);
+  let previous: Promise<void> | undefined;
   try {
-    for await (const slice of rechunk(input, FEED_SIZE)) {
-      await write(compressor, slice);
+    for await (const slice of rechunk(input, FEED_SIZE, pool)) {
+      const written = settle(stream, (done) => stream.write(slice, done)).finally(() => pool.give(slice));
+      written.catch(() => undefined); // observed below, when its turn comes
+      if (previous) await previous;
+      previous = written;
       yield* output.splice(0);
     }
-    compressor.end();
-    await finished(compressor);
+    if (previous) await previous;
+    await settle(stream, (done) => stream.flush(zlib.constants.ZSTD_e_end, () => done()));
     yield* output.splice(0);
   } finally {
-    compressor.destroy();
+    stream.destroy();
+  }
+}
+
+export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number, threads: number): AsyncGenerator<Uint8Array> {
+  // Untouched memory costs nothing: only the pages the input fills are ever faulted in.
+  const whole = new Uint8Array(ZSTD_WHOLE_LIMIT);
+  let filled = 0;
+  const iterator = input[Symbol.asyncIterator]();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) {
+        done = true;
+        yield compressWhole(whole.subarray(0, filled), level, threads);
+        return;
+      }
+      const chunk = next.value;
+      if (filled + chunk.byteLength <= ZSTD_WHOLE_LIMIT) {
+        whole.set(chunk, filled);
+        filled += chunk.byteLength;
+        continue;
+      }
+      // Too big to hold: stream what was gathered, this chunk (borrowed: rechunk copies it
+      // before pulling again), then the rest of the input.
+      const rest = async function* () {
+        yield whole.subarray(0, filled);
+        yield chunk;
+        for (;;) {
+          const more = await iterator.next();
+          if (more.done) return;
+          yield more.value;
+        }
+      };
+      yield* compressStreaming(rest(), level);
+      done = true;
+      return;
+    }
+  } finally {
+    if (!done) await iterator.return?.();
   }
 }

@@ -1,7 +1,7 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { compress } from '../../archive/compress/index.js';
+import { FileSink, readFileChunks } from '../../archive/file-io.js';
 import { tarStream, type TarItem } from '../../archive/tar.js';
 import { writeZip, type ZipItem } from '../../archive/zip.js';
 import type { ArchiveFormat } from '../../config/types.js';
@@ -26,7 +26,10 @@ function members(entries: ResolvedEntry[], root: string | undefined): { name: st
   return out;
 }
 
-const body = (source: string) => () => createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
+// ZIP bodies are read by a stream (zip.ts may keep a chunk while it deflates the next); tar bodies
+// through one reused buffer, since the compressor copies every chunk before it asks for the next.
+const zipBody = (source: string) => () => createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
+const tarBody = (source: string) => () => readFileChunks(source);
 
 function rootDir(root: string, entries: ResolvedEntry[]): ResolvedEntry {
   const mtime = entries[0]?.mtime ?? 0;
@@ -43,14 +46,22 @@ export async function writeArchive(format: ArchiveFormat, entries: ResolvedEntry
   if (format === 'zip') {
     const items: ZipItem[] = list.map(({ name, e }) => ({
       entry: { name, type: e.kind === 'dir' ? 'dir' : 'file', mode: e.mode, mtime: e.mtime, size: e.kind === 'file' ? e.size : 0 },
-      body: e.source ? body(e.source) : undefined,
+      body: e.source ? zipBody(e.source) : undefined,
     }));
     await writeZip(items, outPath, { threads: opts.threads, forceZip64: opts.forceZip64 });
     return;
   }
   const items: TarItem[] = list.map(({ name, e }) => ({
     entry: { name, type: e.kind === 'dir' ? 'dir' : 'file', mode: e.mode, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: e.mtime, size: e.kind === 'file' ? e.size : 0 },
-    body: e.source ? body(e.source) : undefined,
+    body: e.source ? tarBody(e.source) : undefined,
   }));
-  await pipeline(Readable.from(compress('gzip', tarStream(items), { level: 9, threads: opts.threads })), createWriteStream(outPath));
+  const out = await FileSink.create(outPath);
+  try {
+    await out.writeAll(compress('gzip', tarStream(items), { level: 9, threads: opts.threads }));
+  } catch (e) {
+    await out.abandon();
+    await rm(outPath, { force: true });
+    throw e;
+  }
+  await out.close();
 }

@@ -6,6 +6,11 @@ import type { PackageInfo, PackageOptions, Packager } from '../types.js';
 import { DEB_ARCH } from './arch.js';
 import { installedSizeKiB, renderControl } from './control.js';
 import { writeDeb } from './writer.js';
+import { DEFAULT_DEB_COMPRESSION } from '../../config/defaults.js';
+import { parseCompression } from '../compression-setting.js';
+
+/** Default levels: dpkg-deb's own (gzip 9, xz 6, zstd 3); `deb.compression: zstd:19` picks another. */
+export const DEB_LEVELS = { gzip: 9, xz: 6, zstd: 3, none: 0 };
 
 const NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
@@ -30,7 +35,8 @@ export const debPackager: Packager = {
     const architecture = this.archName(info.platform);
     if (!architecture) throw new Error(`deb cannot target ${info.platform.os}`);
     const control = renderControl({ config, version: version(info), architecture, installedSize: installedSizeKiB(info.entries), file: info.file });
-    await writeDeb({ entries: info.entries, scripts: info.scripts, mtime: info.mtime, compression: config.deb?.compression ?? 'xz', threads: options.threads ?? 1, control }, outPath);
+    const { kind, level } = parseCompression(config.deb?.compression ?? DEFAULT_DEB_COMPRESSION, DEB_LEVELS, info.file, 'deb.compression');
+    return writeDeb({ entries: info.entries, scripts: info.scripts, mtime: info.mtime, compression: kind, level, threads: options.threads ?? 1, control }, outPath);
   },
 };
 

@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
+import { rm } from 'node:fs/promises';
 import { arHeader, arPadding, AR_MAGIC } from '../../archive/ar.js';
 import { compress, compressBuffer, extensionFor, type CompressionKind } from '../../archive/compress/index.js';
-import { readAhead } from '../../archive/read-ahead.js';
+import { FileSink, readFileChunks } from '../../archive/file-io.js';
 import { tarStream, type TarItem } from '../../archive/tar.js';
-
-/** How far reading and archiving may run ahead of the compressor. */
-const READ_AHEAD = 16 << 20;
 import type { ResolvedEntry } from '../../contents/types.js';
-import type { ResolvedScripts } from '../types.js';
+import type { ResolvedScripts, WrittenFile } from '../types.js';
 
 const SCRIPT_NAMES: [keyof ResolvedScripts, string][] = [
   ['preinstall', 'preinst'],
@@ -29,9 +24,9 @@ function root(mtime: number) {
 
 /** Reads a file once, feeding the hash as it streams into the archive. */
 async function* hashed(path: string, hash: ReturnType<typeof createHash>): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer);
-    yield chunk as Buffer;
+  for await (const chunk of readFileChunks(path)) {
+    hash.update(chunk);
+    yield chunk;
   }
 }
 
@@ -91,52 +86,52 @@ async function controlTar(control: string, md5s: Map<string, string>, entries: R
   return chunks;
 }
 
-async function writeAll(out: NodeJS.WritableStream, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number> {
-  let n = 0;
-  for await (const c of chunks) {
-    n += c.length;
-    if (!out.write(c)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  return n;
-}
-
 export interface DebWriteInput {
   entries: ResolvedEntry[];
   scripts: ResolvedScripts;
   mtime: number;
   compression: CompressionKind;
+  /** The compressor's level (for `none`, ignored). */
+  level: number;
   threads: number;
   control: string;
 }
 
 /**
  * Writes a .deb in one pass over the payload: data.tar is streamed through the compressor into a
- * side file while md5sums are taken; then the ar container is written with control.tar and the
- * side file copied in. Memory does not grow with the payload.
+ * side file while md5sums are taken (control.tar, which holds them, comes first in the ar); then
+ * the ar container is written with control.tar and the side file copied in. Memory does not grow
+ * with the payload. Returns the SHA-256 and size of the .deb, taken as it was written.
  */
-export async function writeDeb(input: DebWriteInput, outPath: string): Promise<void> {
+export async function writeDeb(input: DebWriteInput, outPath: string): Promise<WrittenFile> {
   const md5s = new Map<string, string>();
   const dataPath = `${outPath}.data`;
-  const opts = { threads: input.threads };
+  const opts = input.compression === 'none' ? {} : { threads: input.threads, level: input.level };
   try {
-    const dataOut = createWriteStream(dataPath);
-    await writeAll(dataOut, compress(input.compression, readAhead(tarStream(dataItems(input.entries, input.mtime, md5s)), READ_AHEAD), opts));
-    dataOut.end();
-    await finished(dataOut);
-    const dataSize = (await stat(dataPath)).size;
+    const data = await FileSink.create(dataPath);
+    try {
+      await data.writeAll(compress(input.compression, tarStream(dataItems(input.entries, input.mtime, md5s)), opts));
+    } finally {
+      await data.close();
+    }
+    const dataSize = data.size;
 
     const controlBytes = await compressBuffer(input.compression, Buffer.concat(await controlTar(input.control, md5s, input.entries, input.scripts, input.mtime)), opts);
     const ext = extensionFor(input.compression);
 
-    const out = createWriteStream(outPath);
-    const binary = Buffer.from('2.0\n');
-    await writeAll(out, [AR_MAGIC, arHeader({ name: 'debian-binary', size: binary.length, mtime: input.mtime }), binary]);
-    await writeAll(out, [arHeader({ name: `control.tar${ext}`, size: controlBytes.length, mtime: input.mtime }), controlBytes, arPadding(controlBytes.length)]);
-    await writeAll(out, [arHeader({ name: `data.tar${ext}`, size: dataSize, mtime: input.mtime })]);
-    await writeAll(out, createReadStream(dataPath, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>);
-    await writeAll(out, [arPadding(dataSize)]);
-    out.end();
-    await finished(out);
+    const out = await FileSink.create(outPath);
+    try {
+      const binary = Buffer.from('2.0\n');
+      await out.writeAll([AR_MAGIC, arHeader({ name: 'debian-binary', size: binary.length, mtime: input.mtime }), binary]);
+      await out.writeAll([arHeader({ name: `control.tar${ext}`, size: controlBytes.length, mtime: input.mtime }), controlBytes, arPadding(controlBytes.length)]);
+      await out.write(arHeader({ name: `data.tar${ext}`, size: dataSize, mtime: input.mtime }));
+      await out.writeAll(readFileChunks(dataPath));
+      await out.write(arPadding(dataSize));
+    } catch (e) {
+      await out.abandon();
+      throw e;
+    }
+    return await out.close();
   } finally {
     await rm(dataPath, { force: true });
   }

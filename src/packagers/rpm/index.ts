@@ -9,13 +9,15 @@ import { checkFiles, ownedEntries } from './files.js';
 import type { RpmCompression } from './main-header.js';
 import { readRpmScripts } from './scriptlets.js';
 import { writeRpm } from './writer.js';
+import { parseCompression } from '../compression-setting.js';
 
 /** rpm's rule for Name (rpmCharCheck): letters, digits and `-._+`, not starting with `-` or `.`. */
 const NAME = /^[A-Za-z0-9_+][A-Za-z0-9._+-]*$/;
 
 /**
- * Payload compression levels, written to PAYLOADFLAGS. gzip 9 and xz 6 are the tools' own
- * defaults; zstd 9 keeps most of level 19's ratio (rpm's default) at about 30× its speed.
+ * Default payload compression levels (written to PAYLOADFLAGS); `rpm.compression: zstd:19` and
+ * the like choose another. gzip 9 and xz 6 are the tools' own defaults; zstd 9 keeps most of
+ * level 19's ratio (Fedora's rpm default) at about 30× its speed.
  */
 export const RPM_LEVELS: Record<RpmCompression, number> = { gzip: 9, xz: 6, zstd: 9 };
 
@@ -62,9 +64,10 @@ export const rpmPackager: Packager = {
     if (outside) {
       throw new ConfigurationError(`"${outside.path}" is outside every relocatable prefix (${prefixes.join(', ')})`, { location: { file: info.file, field: 'rpm.prefixes' }, fix: 'add a prefix that contains it, or install it below one of the prefixes' });
     }
-    const compression = (config.rpm?.compression ?? DEFAULT_RPM_COMPRESSION) as RpmCompression;
+    const setting = parseCompression(config.rpm?.compression ?? DEFAULT_RPM_COMPRESSION, { ...RPM_LEVELS, none: 0 }, info.file, 'rpm.compression');
+    const compression = setting.kind as RpmCompression;
     const extra = await readRpmScripts(config.rpm?.scripts, info.baseDir ?? process.cwd(), info.file);
-    await writeRpm(
+    return writeRpm(
       {
         config,
         name: config.name,
@@ -75,7 +78,7 @@ export const rpmPackager: Packager = {
         files,
         scripts: { ...info.scripts, ...extra },
         compression,
-        level: RPM_LEVELS[compression],
+        level: setting.level,
         buildTime: info.mtime,
         file: info.file,
         threads: options.threads ?? 1,

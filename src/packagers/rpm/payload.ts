@@ -1,9 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { compress, type CompressionKind } from '../../archive/compress/index.js';
-import { readAhead } from '../../archive/read-ahead.js';
+import { FileSink, readFileChunks } from '../../archive/file-io.js';
 import { cpioStream, type CpioItem } from '../../archive/cpio.js';
 import type { ResolvedEntry } from '../../contents/types.js';
 
@@ -20,9 +17,9 @@ export interface PayloadResult {
 
 /** Reads a file once, feeding its digest as it streams into the archive. */
 async function* hashed(path: string, hash: Hash): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer);
-    yield chunk as Buffer;
+  for await (const chunk of readFileChunks(path)) {
+    hash.update(chunk);
+    yield chunk;
   }
 }
 
@@ -70,8 +67,6 @@ function items(files: ResolvedEntry[], digests: Map<string, string>): CpioItem[]
 }
 
 
-const READ_AHEAD = 16 << 20;
-
 /**
  * Streams the payload (cpio newc of `files`, compressed) into `outPath`, reading every file
  * exactly once and taking all digests on the way. Memory does not grow with the payload.
@@ -80,21 +75,14 @@ export async function writePayload(files: ResolvedEntry[], kind: CompressionKind
   const fileDigests = new Map<string, string>();
   const archiveHash = createHash('sha256');
   const archive = { bytes: 0 };
-  const payloadHash = createHash('sha256');
-  const payload = { bytes: 0 };
-  const out = createWriteStream(outPath);
+  const out = await FileSink.create(outPath);
+  let written: { sha256: string; size: number };
   try {
-    // Reading, hashing and cpio framing run up to READ_AHEAD bytes ahead of the compressor.
-    const stream = measured(compress(kind, readAhead(measured(cpioStream(items(files, fileDigests)), archiveHash, archive), READ_AHEAD), opts), payloadHash, payload);
-    for await (const chunk of stream) {
-      // once() rejects on 'error', so a failing disk does not leave this waiting forever.
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-  } catch (e) {
-    out.destroy();
-    throw e;
+    // The compressor reads, hashes and frames the next block while earlier ones compress.
+    // zstd as independent frames, compressed in parallel: rpm's decoder reads frame after frame.
+    await out.writeAll(compress(kind, measured(cpioStream(items(files, fileDigests)), archiveHash, archive), { ...opts, zstdFrames: 'independent' }));
+  } finally {
+    written = await out.close();
   }
-  out.end();
-  await finished(out);
-  return { fileDigests, size: payload.bytes, sha256: payloadHash.digest('hex'), archiveSize: archive.bytes, archiveSha256: archiveHash.digest('hex') };
+  return { fileDigests, size: written.size, sha256: written.sha256, archiveSize: archive.bytes, archiveSha256: archiveHash.digest('hex') };
 }

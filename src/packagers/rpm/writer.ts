@@ -1,7 +1,6 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
+import { FileSink, readFileChunks } from '../../archive/file-io.js';
+import type { WrittenFile } from '../types.js';
 import type { Signer } from '../../signing/types.js';
 import { lead } from './lead.js';
 import { planMainHeader, type MainHeaderInput } from './main-header.js';
@@ -19,26 +18,23 @@ export interface RpmWriteInput extends Omit<MainHeaderInput, 'payload'> {
  * file first while every digest is taken; then lead, signature header and header are written
  * and the side file is copied after them. Memory does not grow with the payload.
  */
-export async function writeRpm(input: RpmWriteInput, outPath: string): Promise<void> {
+export async function writeRpm(input: RpmWriteInput, outPath: string): Promise<WrittenFile> {
   const finishHeader = planMainHeader(input);
   const payloadPath = `${outPath}.payload`;
   try {
     const payload = await writePayload(input.files, input.compression, { level: input.level, threads: input.threads }, payloadPath);
     const header = finishHeader(payload);
     const signature = await signatureHeader(header, payload.size, payload.archiveSize, input.signer);
-    const out = createWriteStream(outPath);
+    const out = await FileSink.create(outPath);
     try {
       const nvr = `${input.name}-${input.version}-${input.release}`;
-      for (const part of [lead(nvr, input.arch), signature, header]) out.write(part);
-      for await (const chunk of createReadStream(payloadPath, { highWaterMark: 1 << 20 })) {
-        if (!out.write(chunk as Buffer)) await once(out, 'drain');
-      }
+      await out.writeAll([lead(nvr, input.arch), signature, header]);
+      await out.writeAll(readFileChunks(payloadPath));
     } catch (e) {
-      out.destroy();
+      await out.abandon();
       throw e;
     }
-    out.end();
-    await finished(out);
+    return await out.close();
   } finally {
     await rm(payloadPath, { force: true });
   }

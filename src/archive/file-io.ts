@@ -1,0 +1,86 @@
+// File I/O for package writers without a fresh buffer per chunk. Node's read streams allocate a
+// new buffer for every chunk; on a VM each first touch of fresh memory is a page fault, and for a
+// 60 MB payload those faults cost more system time than reading the bytes (measured: 0.27 s of
+// system time to stream 60 MB, against 0.06 s reading into one reused buffer). So files are
+// read into a few recycled buffers, and chunks handed out are *borrowed*: valid only until the
+// consumer asks for the next one. Every consumer in src/archive copies or finishes with a chunk
+// before pulling the next (rechunk copies into blocks; FileSink awaits each write).
+import { createHash, type Hash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+
+const CHUNK = 1 << 20;
+/** Read buffers not in use, kept for the next file (a handful: reads do not nest deeply). */
+const spare: Uint8Array[] = [];
+
+/**
+ * Yields the bytes of `path` as views of one reused buffer. Each view is valid only until the
+ * next is requested; copy it to keep it.
+ */
+export async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  const buffer = spare.pop() ?? new Uint8Array(CHUNK);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    if (spare.length < 4) spare.push(buffer);
+    await handle.close();
+  }
+}
+
+/** Hex SHA-256 (or another digest) of a file, read through one reused buffer. */
+export async function digestFile(path: string, algorithm = 'sha256'): Promise<string> {
+  const hash = createHash(algorithm);
+  for await (const chunk of readFileChunks(path)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * Sequential writes to a new file, each awaited (so a borrowed chunk may be reused as soon as
+ * write() returns), with the SHA-256 and size of everything written taken on the way.
+ */
+export class FileSink {
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+
+  private constructor(private readonly handle: FileHandle) {}
+
+  static async create(path: string): Promise<FileSink> {
+    return new FileSink(await open(path, 'w'));
+  }
+
+  get size(): number {
+    return this.bytes;
+  }
+
+  async write(chunk: Uint8Array): Promise<void> {
+    this.hash.update(chunk);
+    this.bytes += chunk.byteLength;
+    let offset = 0;
+    while (offset < chunk.byteLength) {
+      const { bytesWritten } = await this.handle.write(chunk, offset, chunk.byteLength - offset, null);
+      offset += bytesWritten;
+    }
+  }
+
+  /** Writes every chunk in order; returns how many bytes they held. */
+  async writeAll(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number> {
+    const before = this.bytes;
+    for await (const chunk of chunks) await this.write(chunk);
+    return this.bytes - before;
+  }
+
+  /** Closes the file and returns the hex SHA-256 and size of what was written. */
+  async close(): Promise<{ sha256: string; size: number }> {
+    await this.handle.close();
+    return { sha256: this.hash.digest('hex'), size: this.bytes };
+  }
+
+  /** Closes the file after a failure (the caller removes it). */
+  async abandon(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+}
