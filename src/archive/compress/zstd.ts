@@ -71,7 +71,7 @@ async function* compressStreaming(input: AsyncIterable<Uint8Array>, level: numbe
 
 export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number, threads: number): AsyncGenerator<Uint8Array> {
   // Untouched memory costs nothing: only the pages the input fills are ever faulted in.
-  const whole = new Uint8Array(ZSTD_WHOLE_LIMIT);
+  let whole: Uint8Array | undefined = new Uint8Array(ZSTD_WHOLE_LIMIT);
   let filled = 0;
   const iterator = input[Symbol.asyncIterator]();
   let done = false;
@@ -80,19 +80,23 @@ export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: numbe
       const next = await iterator.next();
       if (next.done) {
         done = true;
-        yield compressWhole(whole.subarray(0, filled), level, threads);
+        yield compressWhole((whole as Uint8Array).subarray(0, filled), level, threads);
         return;
       }
       const chunk = next.value;
-      if (filled + chunk.byteLength <= ZSTD_WHOLE_LIMIT) {
+      if (filled + chunk.byteLength <= ZSTD_WHOLE_LIMIT && whole) {
         whole.set(chunk, filled);
         filled += chunk.byteLength;
         continue;
       }
       // Too big to hold: stream what was gathered, this chunk (borrowed: rechunk copies it
       // before pulling again), then the rest of the input.
+      let gathered: Uint8Array | undefined = whole?.subarray(0, filled);
+      whole = undefined;
       const rest = async function* () {
-        yield whole.subarray(0, filled);
+        // Let the 64 MiB go once it is copied into the stream's slices (a long stream keeps running).
+        if (gathered) yield gathered;
+        gathered = undefined;
         yield chunk;
         for (;;) {
           const more = await iterator.next();
