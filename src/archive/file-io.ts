@@ -6,7 +6,7 @@
 // consumer asks for the next one. Every consumer in src/archive copies or finishes with a chunk
 // before pulling the next (rechunk copies into blocks; FileSink awaits each write).
 import { createHash, type Hash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 
 const CHUNK = 1 << 20;
 /** Read buffers not in use, kept for the next file (a handful: reads do not nest deeply). */
@@ -82,5 +82,67 @@ export class FileSink {
   /** Closes the file after a failure (the caller removes it). */
   async abandon(): Promise<void> {
     await this.handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Bytes written once and read back once, later: kept in memory up to `limit`, beyond that in a
+ * temporary file at `path`. A package's compressed payload goes here while the digests its
+ * header needs are taken; small payloads then never touch the disk twice.
+ */
+export class Spool {
+  private chunks: Uint8Array[] = [];
+  private held = 0;
+  private file: FileSink | undefined;
+  private written = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly limit = 64 * 1024 * 1024,
+  ) {}
+
+  get size(): number {
+    return this.written;
+  }
+
+  /** Takes `chunk`; a borrowed chunk is copied when kept in memory. */
+  async write(chunk: Uint8Array, borrowed: boolean): Promise<void> {
+    this.written += chunk.byteLength;
+    if (!this.file && this.held + chunk.byteLength <= this.limit) {
+      // new Uint8Array(view) copies (a Buffer's slice() would not).
+      this.chunks.push(borrowed ? new Uint8Array(chunk) : chunk);
+      this.held += chunk.byteLength;
+      return;
+    }
+    if (!this.file) {
+      this.file = await FileSink.create(this.path);
+      for (const held of this.chunks) await this.file.write(held);
+      this.chunks = [];
+      this.held = 0;
+    }
+    await this.file.write(chunk);
+  }
+
+  async writeAll(chunks: AsyncIterable<Uint8Array>, borrowed: boolean): Promise<void> {
+    for await (const chunk of chunks) await this.write(chunk, borrowed);
+  }
+
+  /** Ends writing; then replay() gives the bytes back in order (borrowed chunks). */
+  async finish(): Promise<void> {
+    if (this.file) await this.file.close();
+  }
+
+  async *replay(): AsyncGenerator<Uint8Array> {
+    if (this.file) yield* readFileChunks(this.path);
+    else yield* this.chunks;
+  }
+
+  /** Frees the memory and removes the file, if any. */
+  async dispose(): Promise<void> {
+    this.chunks = [];
+    if (this.file) {
+      await this.file.abandon();
+      await rm(this.path, { force: true });
+    }
   }
 }

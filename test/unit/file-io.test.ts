@@ -1,9 +1,9 @@
-import { afterAll, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { digestFile, FileSink, readFileChunks } from '../../src/archive/file-io.js';
+import { digestFile, FileSink, readFileChunks, Spool } from '../../src/archive/file-io.js';
 import { BlockPool, rechunk } from '../../src/archive/compress/rechunk.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pa-fileio-'));
@@ -86,4 +86,37 @@ test('rechunk copies borrowed input into pool blocks and recycles given-back blo
   ]);
   expect(seen.size).toBe(1);
   expect(() => rechunk(borrowed(), 8, pool).next()).rejects.toThrow(RangeError);
+});
+
+describe('Spool', () => {
+  test('small: kept in memory (borrowed chunks copied), replayed in order, no file', async () => {
+    const path = join(dir, 'spool-small');
+    const spool = new Spool(path, 100);
+    const scratch = Buffer.from('aaaa');
+    await spool.write(scratch, true);
+    scratch.fill('b'); // the borrowed buffer is reused: the spool kept a copy
+    await spool.write(Buffer.from('cc'), false);
+    await spool.finish();
+    expect(spool.size).toBe(6);
+    expect(existsSync(path)).toBe(false);
+    const out: Buffer[] = [];
+    for await (const c of spool.replay()) out.push(Buffer.from(c));
+    expect(Buffer.concat(out).toString()).toBe('aaaacc');
+    await spool.dispose();
+  });
+
+  test('past the limit: everything moves to the file, replayed in order, removed by dispose', async () => {
+    const path = join(dir, 'spool-big');
+    const spool = new Spool(path, 10);
+    const parts = [bytes(6, 4), bytes(6, 5), bytes(3 << 20, 6)];
+    for (const p of parts) await spool.write(p, true);
+    await spool.finish();
+    expect(spool.size).toBe(6 + 6 + (3 << 20));
+    expect(readFileSync(path).equals(Buffer.concat(parts))).toBe(true);
+    const out: Buffer[] = [];
+    for await (const c of spool.replay()) out.push(Buffer.from(c));
+    expect(Buffer.concat(out).equals(Buffer.concat(parts))).toBe(true);
+    await spool.dispose();
+    expect(existsSync(path)).toBe(false);
+  });
 });

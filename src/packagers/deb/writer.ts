@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { arHeader, arPadding, AR_MAGIC } from '../../archive/ar.js';
 import { compress, compressBuffer, extensionFor, type CompressionKind } from '../../archive/compress/index.js';
-import { FileSink, readFileChunks } from '../../archive/file-io.js';
+import { FileSink, readFileChunks, Spool } from '../../archive/file-io.js';
 import { tarStream, type TarItem } from '../../archive/tar.js';
 import type { ResolvedEntry } from '../../contents/types.js';
 import type { ResolvedScripts, WrittenFile } from '../types.js';
@@ -99,21 +98,18 @@ export interface DebWriteInput {
 
 /**
  * Writes a .deb in one pass over the payload: data.tar is streamed through the compressor into a
- * side file while md5sums are taken (control.tar, which holds them, comes first in the ar); then
- * the ar container is written with control.tar and the side file copied in. Memory does not grow
+ * spool (memory up to 64 MiB, else a side file) while md5sums are taken (control.tar, which holds
+ * them, comes first in the ar); then the ar container is written with control.tar and the spool. Memory does not grow
  * with the payload. Returns the SHA-256 and size of the .deb, taken as it was written.
  */
 export async function writeDeb(input: DebWriteInput, outPath: string): Promise<WrittenFile> {
   const md5s = new Map<string, string>();
-  const dataPath = `${outPath}.data`;
+  const data = new Spool(`${outPath}.data`);
   const opts = input.compression === 'none' ? {} : { threads: input.threads, level: input.level };
   try {
-    const data = await FileSink.create(dataPath);
-    try {
-      await data.writeAll(compress(input.compression, tarStream(dataItems(input.entries, input.mtime, md5s)), opts));
-    } finally {
-      await data.close();
-    }
+    // Uncompressed, the chunks are the file reads' borrowed buffers: the spool copies them.
+    await data.writeAll(compress(input.compression, tarStream(dataItems(input.entries, input.mtime, md5s)), opts), input.compression === 'none');
+    await data.finish();
     const dataSize = data.size;
 
     const controlBytes = await compressBuffer(input.compression, Buffer.concat(await controlTar(input.control, md5s, input.entries, input.scripts, input.mtime)), opts);
@@ -125,7 +121,7 @@ export async function writeDeb(input: DebWriteInput, outPath: string): Promise<W
       await out.writeAll([AR_MAGIC, arHeader({ name: 'debian-binary', size: binary.length, mtime: input.mtime }), binary]);
       await out.writeAll([arHeader({ name: `control.tar${ext}`, size: controlBytes.length, mtime: input.mtime }), controlBytes, arPadding(controlBytes.length)]);
       await out.write(arHeader({ name: `data.tar${ext}`, size: dataSize, mtime: input.mtime }));
-      await out.writeAll(readFileChunks(dataPath));
+      await out.writeAll(data.replay());
       await out.write(arPadding(dataSize));
     } catch (e) {
       await out.abandon();
@@ -133,6 +129,6 @@ export async function writeDeb(input: DebWriteInput, outPath: string): Promise<W
     }
     return await out.close();
   } finally {
-    await rm(dataPath, { force: true });
+    await data.dispose();
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { compress, type CompressionKind } from '../../archive/compress/index.js';
-import { FileSink, readFileChunks } from '../../archive/file-io.js';
+import { readFileChunks, type Spool } from '../../archive/file-io.js';
 import { cpioStream, type CpioItem } from '../../archive/cpio.js';
 import type { ResolvedEntry } from '../../contents/types.js';
 
@@ -68,21 +68,18 @@ function items(files: ResolvedEntry[], digests: Map<string, string>): CpioItem[]
 
 
 /**
- * Streams the payload (cpio newc of `files`, compressed) into `outPath`, reading every file
+ * Streams the payload (cpio newc of `files`, compressed) into `spool`, reading every file
  * exactly once and taking all digests on the way. Memory does not grow with the payload.
  */
-export async function writePayload(files: ResolvedEntry[], kind: CompressionKind, opts: { level: number; threads: number }, outPath: string): Promise<PayloadResult> {
+export async function writePayload(files: ResolvedEntry[], kind: CompressionKind, opts: { level: number; threads: number }, spool: Spool): Promise<PayloadResult> {
   const fileDigests = new Map<string, string>();
   const archiveHash = createHash('sha256');
   const archive = { bytes: 0 };
-  const out = await FileSink.create(outPath);
-  let written: { sha256: string; size: number };
-  try {
-    // The compressor reads, hashes and frames the next block while earlier ones compress.
-    // zstd as independent frames, compressed in parallel: rpm's decoder reads frame after frame.
-    await out.writeAll(compress(kind, measured(cpioStream(items(files, fileDigests)), archiveHash, archive), { ...opts, zstdFrames: 'independent' }));
-  } finally {
-    written = await out.close();
-  }
-  return { fileDigests, size: written.size, sha256: written.sha256, archiveSize: archive.bytes, archiveSha256: archiveHash.digest('hex') };
+  const payloadHash = createHash('sha256');
+  const payload = { bytes: 0 };
+  // zstd as independent frames, compressed in parallel: rpm's decoder reads frame after frame.
+  const compressed = compress(kind, measured(cpioStream(items(files, fileDigests)), archiveHash, archive), { ...opts, zstdFrames: 'independent' });
+  await spool.writeAll(measured(compressed, payloadHash, payload), false);
+  await spool.finish();
+  return { fileDigests, size: payload.bytes, sha256: payloadHash.digest('hex'), archiveSize: archive.bytes, archiveSha256: archiveHash.digest('hex') };
 }

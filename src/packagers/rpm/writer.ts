@@ -1,5 +1,4 @@
-import { rm } from 'node:fs/promises';
-import { FileSink, readFileChunks } from '../../archive/file-io.js';
+import { FileSink, Spool } from '../../archive/file-io.js';
 import type { WrittenFile } from '../types.js';
 import type { Signer } from '../../signing/types.js';
 import { lead } from './lead.js';
@@ -20,22 +19,22 @@ export interface RpmWriteInput extends Omit<MainHeaderInput, 'payload'> {
  */
 export async function writeRpm(input: RpmWriteInput, outPath: string): Promise<WrittenFile> {
   const finishHeader = planMainHeader(input);
-  const payloadPath = `${outPath}.payload`;
+  const spool = new Spool(`${outPath}.payload`);
   try {
-    const payload = await writePayload(input.files, input.compression, { level: input.level, threads: input.threads }, payloadPath);
+    const payload = await writePayload(input.files, input.compression, { level: input.level, threads: input.threads }, spool);
     const header = finishHeader(payload);
     const signature = await signatureHeader(header, payload.size, payload.archiveSize, input.signer);
     const out = await FileSink.create(outPath);
     try {
       const nvr = `${input.name}-${input.version}-${input.release}`;
       await out.writeAll([lead(nvr, input.arch), signature, header]);
-      await out.writeAll(readFileChunks(payloadPath));
+      await out.writeAll(spool.replay());
     } catch (e) {
       await out.abandon();
       throw e;
     }
     return await out.close();
   } finally {
-    await rm(payloadPath, { force: true });
+    await spool.dispose();
   }
 }
