@@ -76,7 +76,7 @@ const CHUNK = 1 << 18;
 
 /**
  * A file's bytes through one reused buffer: each chunk is valid until the next is asked for.
- * The reads are synchronous on purpose: from the page cache a read is a copy of a quarter of a
+ * The reads are synchronous on purpose: from the page cache a read is a copy of well under a
  * millisecond, cheaper than sending it to the thread pool and waiting; and a buffer allocated per
  * chunk (fs.createReadStream) costs more in page faults than the hashing itself.
  */
@@ -84,10 +84,12 @@ export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   const fd = openSync(path, 'r');
   const buffer = Buffer.allocUnsafe(CHUNK);
   try {
-    for (;;) {
+    for (let n = 1; ; n++) {
       const bytesRead = readSync(fd, buffer, 0, CHUNK, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
+      // Let timers and I/O run every 16 MiB or so: a large file must not stall the event loop.
+      if (n % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
     closeSync(fd);
