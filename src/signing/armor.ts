@@ -1,14 +1,18 @@
+/** CRC-24 (RFC 4880 §6.1, polynomial 0x864CFB) of every byte value, for a byte-at-a-time loop. */
+const CRC24_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let b = 0; b < 256; b++) {
+    let crc = b << 16;
+    for (let i = 0; i < 8; i++) crc = crc & 0x800000 ? ((crc << 1) ^ 0x864cfb) & 0xffffff : (crc << 1) & 0xffffff;
+    table[b] = crc;
+  }
+  return table;
+})();
+
 /** The armor checksum (RFC 4880 §6.1 CRC-24), base64. */
 export function crc24Base64(data: Uint8Array): string {
   let crc = 0xb704ce;
-  for (const byte of data) {
-    crc ^= byte << 16;
-    for (let i = 0; i < 8; i++) {
-      crc <<= 1;
-      if (crc & 0x1000000) crc ^= 0x1864cfb;
-    }
-  }
-  crc &= 0xffffff;
+  for (const byte of data) crc = ((crc << 8) & 0xffffff) ^ CRC24_TABLE[((crc >> 16) ^ byte) & 0xff];
   return Buffer.from([crc >> 16, (crc >> 8) & 0xff, crc & 0xff]).toString('base64');
 }
 

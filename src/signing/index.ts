@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { ConfigurationError } from '../core/errors.js';
 import type { Inputs, InputSpec } from '../core/inputs.js';
 import type { LoadSignerOptions, SigningLog } from './load.js';
@@ -71,21 +71,28 @@ export async function signStreamArmored(signer: Signer, chunks: AsyncIterable<Ui
   return signer.signDetachedArmored(Buffer.concat(parts));
 }
 
+/** 256 KiB: a chunk is still in the CPU cache when the hash reads it right after it is copied in. */
+const CHUNK = 1 << 18;
+
 /**
- * A file's bytes through one reused 1 MiB buffer: each chunk is valid until the next is asked
- * for. Two to three times faster than fs.createReadStream for hashing (no allocation per chunk).
+ * A file's bytes through one reused buffer: each chunk is valid until the next is asked for.
+ * The reads are synchronous on purpose: from the page cache a read is a copy of well under a
+ * millisecond, cheaper than sending it to the thread pool and waiting; and a buffer allocated per
+ * chunk (fs.createReadStream) costs more in page faults than the hashing itself.
  */
 export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
-  const handle = await open(path, 'r');
-  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
   try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    for (let n = 1; ; n++) {
+      const bytesRead = readSync(fd, buffer, 0, CHUNK, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
+      // Let timers and I/O run every 16 MiB or so: a large file must not stall the event loop.
+      if (n % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -4,7 +4,7 @@ import { inspectKey, describePart, type PartStatus } from './inspect.js';
 import { EXPORT_FIX, FULL_CONFIG } from './policy.js';
 import { readArmoredPrivateKeys, safeLibraryMessage } from './read-key.js';
 import { matchesId, normalizeKeyId, selectPart } from './select.js';
-import { nativeKey } from './native-key.js';
+import { nativeKey, type NativeKey } from './native-key.js';
 import { OpenPgpSigner } from './signer.js';
 import type { Signer } from './types.js';
 
@@ -41,7 +41,11 @@ function pickKey(keys: PrivateKey[], keyId: string | undefined): PrivateKey {
   throw new ConfigurationError(`signing-key holds ${keys.length} keys (${fprs}); it must hold one`, { fix: `export just one: ${EXPORT_FIX}, or set signing-key-id to the one to use` });
 }
 
-async function unlock(status: PartStatus, passphrase: string | undefined, log: SigningLog | undefined): Promise<void> {
+/**
+ * Decrypts the chosen key packet and returns it as an OpenSSL key, after checking that its secret
+ * half belongs to its public half (nativeKey does, exactly and in well under a millisecond).
+ */
+async function unlock(status: PartStatus, passphrase: string | undefined, log: SigningLog | undefined): Promise<NativeKey> {
   const packet = status.part.keyPacket as SecretKeyPacket;
   const what = describePart(status);
   if (packet.isDecrypted()) {
@@ -67,7 +71,7 @@ async function unlock(status: PartStatus, passphrase: string | undefined, log: S
     if (!unlocked) throw new ConfigurationError(`signing-passphrase is wrong for ${what}`, { fix: 'set signing-passphrase to the passphrase gpg asks for when using this key' });
   }
   try {
-    await packet.validate();
+    return nativeKey(status.kind === 'rsa' ? 'rsa' : 'eddsa', packet.publicParams, packet.privateParams ?? {});
   } catch (e) {
     throw new ConfigurationError(`${what} is damaged: its secret and public parts do not match (${safeLibraryMessage(e)})`, { fix: `export it again with ${EXPORT_FIX}` });
   }
@@ -124,7 +128,7 @@ export async function loadSigner(armoredKey: string, opts: LoadSignerOptions = {
   const parts = await inspectKey(key, now);
   const chosen = selectPart(parts, keyId);
   const primary = parts[0];
-  await unlock(chosen, opts.passphrase, opts.log);
+  const native = await unlock(chosen, opts.passphrase, opts.log);
   const signatureDate = await effectiveDate(key, primary, chosen, opts.date, now, opts.log);
 
   const expiries = [primary.expiresAt, chosen.expiresAt].filter((d): d is Date => d !== undefined);
@@ -135,10 +139,9 @@ export async function loadSigner(armoredKey: string, opts: LoadSignerOptions = {
   opts.log?.info(`signing with ${describePart(chosen)} of ${primary.fingerprint}${userId ? ` (${userId})` : ''}`);
   if (keyId !== undefined && !matchesId(chosen, normalizeKeyId(keyId))) throw new Error('selected key does not match signing-key-id');
 
-  const packet = chosen.part.keyPacket as SecretKeyPacket;
   const algorithm = chosen.kind === 'rsa' ? 'rsa' : 'eddsa';
   const issuer = {
-    native: nativeKey(algorithm, packet.publicParams, packet.privateParams ?? {}),
+    native,
     keyId: new Uint8Array(Buffer.from(chosen.keyId, 'hex')),
     fingerprint: new Uint8Array(Buffer.from(chosen.fingerprint, 'hex')),
   };

@@ -1,4 +1,4 @@
-import { constants, createPrivateKey, privateEncrypt, sign as nodeSign, type KeyObject } from 'node:crypto';
+import { constants, createPrivateKey, createPublicKey, privateEncrypt, sign as nodeSign, type KeyObject } from 'node:crypto';
 
 /** OpenPGP public-key algorithm IDs we sign with. */
 export const PUBKEY_RSA = 1;
@@ -34,7 +34,24 @@ const bytes = (n: bigint) => {
 /** DER DigestInfo prefix for SHA-512 (RFC 8017 §9.2 note 1): what RSASSA-PKCS1-v1_5 signs. */
 const SHA512_DIGEST_INFO = Buffer.from('3051300d060960864801650304020305000440', 'hex');
 
+/** Thrown when the secret half of a key does not belong to its public half (a damaged or tampered key). */
+export class KeyMismatchError extends Error {}
+
+/**
+ * OpenSSL with a p, q or CRT value that does not match n could sign wrongly, and a wrong RSA-CRT
+ * signature gives away the key; so the secret half is checked against the public half first. The
+ * checks are exact (openpgp.js's packet.validate() does the same with a random factor, ten times
+ * slower): n = p·q, u = p⁻¹ mod q, and e·d = 1 modulo both p − 1 and q − 1.
+ */
+function checkRsa(n: bigint, e: bigint, d: bigint, p: bigint, q: bigint, u: bigint): void {
+  const ed = e * d;
+  if (p < 2n || q < 2n || p * q !== n) throw new KeyMismatchError('n is not p * q');
+  if ((p * u) % q !== 1n) throw new KeyMismatchError('u is not the inverse of p mod q');
+  if (ed % (p - 1n) !== 1n || ed % (q - 1n) !== 1n) throw new KeyMismatchError('d is not the inverse of e');
+}
+
 function rsaKey(pub: { n: Uint8Array; e: Uint8Array }, priv: RsaParams): KeyObject {
+  checkRsa(big(pub.n), big(pub.e), big(priv.d), big(priv.p), big(priv.q), big(priv.u));
   // OpenPGP stores u = p⁻¹ mod q; JWK wants qi = q⁻¹ mod p. Swapping p and q makes u that value.
   const [p, q, d] = [big(priv.q), big(priv.p), big(priv.d)];
   return createPrivateKey({
@@ -43,14 +60,25 @@ function rsaKey(pub: { n: Uint8Array; e: Uint8Array }, priv: RsaParams): KeyObje
   });
 }
 
+/** PKCS #8 wrapping of a raw Ed25519 seed (RFC 8410 §7): the prefix before the 32 bytes. */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
 function ed25519Key(pub: { Q: Uint8Array }, priv: { seed: Uint8Array }): KeyObject {
   // Q is 0x40 followed by the 32-byte point; the seed may have lost leading zero bytes as an MPI.
+  if (priv.seed.length > 32) throw new KeyMismatchError('the seed is longer than 32 bytes');
   const seed = new Uint8Array(32);
   seed.set(priv.seed, 32 - priv.seed.length);
-  return createPrivateKey({ format: 'jwk', key: { kty: 'OKP', crv: 'Ed25519', x: b64u(pub.Q.subarray(1)), d: b64u(seed) } });
+  const key = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  // The public key derived from the seed must be the one the key packet carries.
+  const derived = createPublicKey(key).export({ format: 'jwk' }).x;
+  if (pub.Q.length !== 33 || pub.Q[0] !== 0x40 || derived !== b64u(pub.Q.subarray(1))) throw new KeyMismatchError('the public point is not the one of the seed');
+  return key;
 }
 
-/** From an unlocked openpgp.js key packet (RSA or EdDSA-legacy ed25519, checked by the caller). */
+/**
+ * From an unlocked openpgp.js key packet (RSA or EdDSA-legacy ed25519, checked by the caller).
+ * Throws KeyMismatchError when the secret parameters do not belong to the public ones.
+ */
 export function nativeKey(algorithm: 'rsa' | 'eddsa', publicParams: object, privateParams: object): NativeKey {
   if (algorithm === 'rsa') {
     const key = rsaKey(publicParams as RsaParams, privateParams as RsaParams);

@@ -4,6 +4,7 @@ import { Inputs } from '../../src/core/inputs.js';
 import type { ActionIO } from '../../src/core/io.js';
 import { reportFailure } from '../../src/core/run.js';
 import { loadSigner, SIGNING_INPUTS, signerFromInputs } from '../../src/signing/index.js';
+import { readPrivateKey } from 'openpgp';
 import { concatenated, finish, makeKey, refused, revoked, withRevokedSubkey, withStub, type TestKey } from '../support/keys.js';
 
 const DAY = 86400;
@@ -112,6 +113,23 @@ describe('keys we refuse, each with its reason and what to do', () => {
     expect(text(await failure(truncated))).toMatch(/signing-key (is damaged|could not be read)/);
     // Indented (as in a YAML block) and with CRLF line ends still reads.
     expect((await loadSigner(ed.armored.split('\n').map((l) => `  ${l}`).join('\r\n'))).primaryFingerprint).toBe(ed.fingerprint);
+  });
+
+  test('a secret half that does not belong to the public half (a damaged or tampered key)', async () => {
+    /** `k` with some of its primary key's secret parameters taken from `donor` (same algorithm). */
+    async function withForeign(k: TestKey, donor: TestKey, names: string[]): Promise<string> {
+      const [key, other] = await Promise.all([readPrivateKey({ armoredKey: k.armored }), readPrivateKey({ armoredKey: donor.armored })]);
+      const params = (p: typeof key) => (p.keyPacket as unknown as { privateParams: Record<string, Uint8Array> }).privateParams;
+      for (const n of names) params(key)[n] = params(other)[n];
+      return key.armor();
+    }
+    const damaged = /primary key [0-9A-F]{16} \((rsa2048|ed25519)\) is damaged: its secret and public parts do not match[\s\S]*fix: export it again with gpg --armor --export-secret-keys KEYID/;
+    const [rsa, rsaDonor, edDonor] = await Promise.all([makeKey({ type: 'rsa' }), makeKey({ type: 'rsa' }), makeKey({ type: 'ed25519' })]);
+    for (const names of [['d'], ['p', 'q'], ['u'], ['p', 'q', 'u']]) expect(text(await failure(await withForeign(rsa, rsaDonor, names)))).toMatch(damaged);
+    expect(text(await failure(await withForeign(ed, edDonor, ['seed'])))).toMatch(damaged);
+    // The untouched keys still load.
+    expect((await loadSigner(rsa.armored)).algorithm).toBe('rsa');
+    expect((await loadSigner(ed.armored)).algorithm).toBe('eddsa');
   });
 
   test('RFC 9580 keys, weak RSA, unsupported algorithms', async () => {

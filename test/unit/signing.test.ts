@@ -3,6 +3,7 @@ import { createMessage, readCleartextMessage, readKey, readSignature, verify } f
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc24Base64 } from '../../src/signing/armor.js';
 import { loadSigner, signatureDate, signFileArmored, signStreamArmored, type Signer } from '../../src/signing/index.js';
 import { makeKey, withStub, type TestKey } from '../support/keys.js';
 import { dearmor, hex, parseSignaturePacket } from '../support/pgp-packets.js';
@@ -192,7 +193,7 @@ describe('signature dates', () => {
 });
 
 describe('signing files and streams', () => {
-  test('a file over several 1 MiB chunks gives the same signature as its bytes in memory', async () => {
+  test('a file over several read chunks gives the same signature as its bytes in memory', async () => {
     const signer = await loadSigner((await makeKey({ type: 'ed25519', date: KEY_DATE })).armored, { date: DATE });
     const big = Buffer.alloc(2.5 * 1024 * 1024 + 7);
     for (let i = 0; i < big.length; i++) big[i] = (i * 31 + (i >> 12)) & 0xff;
@@ -208,5 +209,11 @@ describe('signing files and streams', () => {
     expect(Buffer.from(seen[0]).toString()).toBe('abcd');
     expect(await signFileArmored(fake, path)).toBe('fake');
     expect(Buffer.from(seen[1]).equals(big)).toBe(true);
+  });
+
+  test('the armor checksum is CRC-24 (RFC 4880 §6.1)', () => {
+    // The CRC-24/OPENPGP check value of "123456789" is 0x21CF02; of nothing, the initial 0xB704CE.
+    expect(crc24Base64(Buffer.from('123456789'))).toBe(Buffer.from([0x21, 0xcf, 0x02]).toString('base64'));
+    expect(crc24Base64(new Uint8Array())).toBe(Buffer.from([0xb7, 0x04, 0xce]).toString('base64'));
   });
 });
