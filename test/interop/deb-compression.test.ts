@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import '../../src/packagers/deb/index.js';
 import { buildPackages } from '../../src/build/build-packages.js';
 import { CliIO } from '../../src/core/io-cli.js';
+import { dpkgScratchRoot } from '../support/dpkg.js';
 import { requireTool } from '../support/tools.js';
 
 let dir: string;
@@ -58,11 +59,8 @@ describe.each(MATRIX)('deb with %s compression, %i thread(s)', (compression, thr
 
   test('dpkg -i installs it into a scratch root', () => {
     if (!requireTool('dpkg')) return;
-    const root = mkdtempSync(join(tmpdir(), 'pa-zroot-'));
-    mkdirSync(join(root, 'var/lib/dpkg/info'), { recursive: true });
-    mkdirSync(join(root, 'var/lib/dpkg/updates'), { recursive: true });
-    writeFileSync(join(root, 'var/lib/dpkg/status'), '');
-    const r = spawnSync('dpkg', [`--root=${root}`, '--force-script-chrootless', '--force-not-root', '--log=/dev/null', '-i', deb], { encoding: 'utf8' });
+    const { root, dpkg } = dpkgScratchRoot('pa-zroot-');
+    const r = dpkg('-i', deb);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(execFileSync(join(root, 'usr/bin/ztool')).toString()).toBe('tool\n');

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, SERVIN_DIR } from '../support/build.js';
+import { dpkgScratchRoot } from '../support/dpkg.js';
 import { requireTool } from '../support/tools.js';
 
 const sh = (cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}) => execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8', ...opts.env } });
@@ -70,11 +71,7 @@ describe('the Servin .deb judged by dpkg', () => {
 
   test('dpkg -i into a scratch root installs, runs the binary, removes and purges', () => {
     if (!requireTool('dpkg')) return;
-    const root = mkdtempSync(join(tmpdir(), 'pa-root-'));
-    mkdirSync(join(root, 'var/lib/dpkg/info'), { recursive: true });
-    mkdirSync(join(root, 'var/lib/dpkg/updates'), { recursive: true });
-    writeFileSync(join(root, 'var/lib/dpkg/status'), '');
-    const dpkg = (...args: string[]) => spawnSync('dpkg', [`--root=${root}`, '--force-script-chrootless', '--force-not-root', '--force-unsafe-io', '--log=/dev/null', ...args], { encoding: 'utf8' });
+    const { root, dpkg } = dpkgScratchRoot('pa-root-');
     const inst = dpkg('-i', deb);
     expect(inst.stderr).not.toMatch(/error/i);
     expect(inst.status).toBe(0);

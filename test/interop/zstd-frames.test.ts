@@ -11,6 +11,7 @@ import { buildPackages } from '../../src/build/build-packages.js';
 import { CliIO } from '../../src/core/io-cli.js';
 import { parseRpm } from '../../src/packagers/rpm/reader.js';
 import { privileged, rpmIn, scratchRoot } from '../support/rpm-tools.js';
+import { dpkgScratchRoot } from '../support/dpkg.js';
 import { requireTool } from '../support/tools.js';
 
 // zstd's two forms, judged by their readers. .deb: one frame, whether compressed whole on
@@ -85,11 +86,8 @@ describe.each([['deb', 'streamed (above the whole-input limit)'], ['debSmall', '
     const x = join(dir, `x-${name}`);
     execFileSync('dpkg-deb', ['-x', deb, x]);
     expect(readFileSync(join(x, `usr/bin/zf-${name.toLowerCase()}`)).subarray(SCRIPT.length).equals(bodies[name]!)).toBe(true);
-    const root = mkdtempSync(join(tmpdir(), 'pa-zfroot-'));
-    mkdirSync(join(root, 'var/lib/dpkg/info'), { recursive: true });
-    mkdirSync(join(root, 'var/lib/dpkg/updates'), { recursive: true });
-    writeFileSync(join(root, 'var/lib/dpkg/status'), '');
-    const r = spawnSync('dpkg', [`--root=${root}`, '--force-script-chrootless', '--force-not-root', '--log=/dev/null', '-i', deb], { encoding: 'utf8' });
+    const { root, dpkg } = dpkgScratchRoot('pa-zfroot-');
+    const r = dpkg('-i', deb);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(execFileSync(join(root, `usr/bin/zf-${name.toLowerCase()}`)).toString()).toBe('zf\n');
