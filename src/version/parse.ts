@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { ConfigurationError } from '../core/errors.js';
+import { DEFAULT_TAG_PREFIX } from './prefix.js';
 
 /** A release version, parsed once and mapped to each format's own rules by the functions in formats.ts. */
 export interface ParsedVersion {
@@ -26,7 +27,7 @@ export interface ParseOptions {
   allowNonSemver?: boolean;
 }
 
-export const DEFAULT_TAG_PREFIX = 'v';
+export { DEFAULT_TAG_PREFIX };
 
 /** Characters every package format we map to can carry in some form; anything else is refused even when non-semver is allowed. */
 const NON_SEMVER = /^[0-9A-Za-z][0-9A-Za-z.+~_-]{0,127}$/;
