@@ -10,7 +10,7 @@ import { getPackager } from '../packagers/index.js';
 import { readScripts } from '../packagers/scripts.js';
 import type { PackageInfo } from '../packagers/types.js';
 import { signFileArmored, type Signer } from '../signing/index.js';
-import { parseVersion, type ParsedVersion } from '../version/index.js';
+import { parseVersion, type ParsedVersion } from '../version/parse.js';
 import { sha256File } from './checksum.js';
 import { selectPlatforms } from './platforms.js';
 
