@@ -3,6 +3,10 @@
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeIfChanged } from './gen-config-validator.mjs';
+
+// The config validator is compiled ahead of time; a schema edit must not ship a stale one.
+if (writeIfChanged()) console.log('build: regenerated src/config/validate-config.generated.js from the schema');
 
 const entryPoints = { 'cli/index': 'src/cli/index.ts' };
 for (const name of readdirSync('src/actions')) {

@@ -1,8 +1,9 @@
-import { DEFAULT_CONFIG_PATH } from '../config/index.js';
+// Only metadata here: the CLI and action.yml generation load every definition, so the work
+// (config, packagers, compressors) is imported when run() is called, from run-build.ts.
+import { DEFAULT_CONFIG_PATH } from '../config/default-path.js';
 import type { InputSpec, OutputSpec } from '../core/inputs.js';
 import type { ActionDefinition } from '../core/run.js';
-import { SIGNING_INPUTS, signerFromInputs } from '../signing/index.js';
-import { buildPackages, type BuiltFile } from './build-packages.js';
+import { SIGNING_INPUTS } from '../signing/inputs.js';
 
 /** Inputs every package-building action shares (build-deb, build-rpm, ...). */
 export const BUILD_INPUTS: Record<string, InputSpec> = {
@@ -27,14 +28,6 @@ export const SIGNING_OUTPUTS: Record<string, OutputSpec> = {
   'public-key': { description: 'The armored public key of signing-key, to publish as KEY.asc (empty without a key).' },
 };
 
-export function buildOutputs(files: BuiltFile[]): Record<string, string> {
-  return {
-    files: JSON.stringify(files.map((f) => f.path)),
-    file: files.length === 1 ? (files[0]?.path ?? '') : '',
-    sha256: JSON.stringify(Object.fromEntries(files.map((f) => [f.path, f.sha256]))),
-  };
-}
-
 /**
  * An action that builds one package format from the config; the format's writer does the rest.
  * With `signing`, it takes the signing inputs: rpm signs inside the package, other formats get a
@@ -46,35 +39,8 @@ export function buildAction(name: string, format: string, description: string, o
     description,
     inputs: options.signing ? { ...BUILD_INPUTS, ...SIGNING_INPUTS } : BUILD_INPUTS,
     outputs: options.signing ? { ...BUILD_OUTPUTS, ...SIGNING_OUTPUTS } : BUILD_OUTPUTS,
-    async run({ io, inputs, env, cwd }) {
-      let publicKey = '';
-      const signer = options.signing
-        ? async (date: Date) => {
-            const s = await signerFromInputs(inputs, { date, log: io });
-            publicKey = s?.publicKeyArmored ?? '';
-            return s;
-          }
-        : undefined;
-      const dryRun = inputs.boolean('dry-run');
-      const files = await buildPackages(
-        {
-          format,
-          workdir: inputs.required('working-directory'),
-          configPath: inputs.required('config'),
-          version: inputs.string('version'),
-          arch: inputs.list('arch'),
-          outputDir: inputs.required('output-dir'),
-          dryRun,
-          threads: inputs.integer('threads') ?? 0,
-          allowExternalSrc: inputs.boolean('allow-external-src'),
-          signer,
-        },
-        { io, env, cwd },
-      );
-      await io.summaryFiles(`${name}: ${files.length} package${files.length === 1 ? '' : 's'}${dryRun ? ' (dry run, nothing written)' : ''}`, files.map((f) => ({ name: f.path, size: f.size, sha256: f.sha256, status: dryRun ? 'dry-run' : 'built' })));
-      const outputs = buildOutputs(files);
-      if (!options.signing) return outputs;
-      return { ...outputs, signatures: JSON.stringify(files.flatMap((f) => (f.signature ? [f.signature] : []))), 'public-key': publicKey };
+    async run(ctx) {
+      return (await import('./run-build.js')).runBuild(ctx, name, format, options);
     },
   };
 }

@@ -10,7 +10,7 @@ import { getPackager } from '../packagers/index.js';
 import { readScripts } from '../packagers/scripts.js';
 import type { PackageInfo, WrittenFile } from '../packagers/types.js';
 import { signFileArmored, type Signer } from '../signing/index.js';
-import { parseVersion, type ParsedVersion } from '../version/index.js';
+import { parseVersion, type ParsedVersion } from '../version/parse.js';
 import { sha256File } from './checksum.js';
 import { selectPlatforms } from './platforms.js';
 
@@ -74,6 +74,10 @@ function templated(config: PackageConfig, loaded: LoadedConfig, version: ParsedV
 export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEnv): Promise<BuiltFile[]> {
   const packager = getPackager(req.format);
   const workdir = resolve(cwd, req.workdir ?? '.');
+  // The commit time (a git process) is fetched while the config loads; awaited after it, so a
+  // config error still comes first (and the early rejection is not reported as unhandled).
+  const timing = buildTime(env, workdir);
+  timing.catch(() => undefined);
   const loaded = await io.group('Load configuration', async () => {
     const l = await loadConfig(resolve(workdir, req.configPath), { cwd: workdir, displayRoot: env.GITHUB_WORKSPACE ?? cwd });
     io.info(`config: ${l.file}`);
@@ -81,7 +85,7 @@ export async function buildPackages(req: BuildRequest, { io, env, cwd }: BuildEn
   });
   const version = resolveVersion(req.version, loaded);
   const platforms = selectPlatforms(loaded.config.platforms, packager, req.arch, loaded.file);
-  const time = await buildTime(env, workdir);
+  const time = await timing;
   if (time.source === 'fallback') io.warning('SOURCE_DATE_EPOCH is not set and this is not a git checkout: timestamps use 1980-01-01');
   const signer = req.signer ? await io.group('Load signing key', async () => req.signer?.(new Date(time.seconds * 1000))) : undefined;
 

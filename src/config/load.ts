@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ConfigurationError, ConfigurationErrors } from '../core/errors.js';
 import { applyDefaults } from './defaults.js';
+import { DEFAULT_CONFIG_PATH } from './default-path.js';
 import { isWithin } from './pointer.js';
 import { toErrors, type Problem } from './problems.js';
 import { validate } from './schema.js';
@@ -10,7 +11,7 @@ import { semanticProblems } from './semantic.js';
 import type { LoadedConfig, PackageConfig } from './types.js';
 import { YamlSource } from './yaml-source.js';
 
-export const DEFAULT_CONFIG_PATH = '.github/package-actions.yml';
+export { DEFAULT_CONFIG_PATH };
 
 const STARTER = 'name:, maintainer:, summary:, platforms: and contents: (see schema/package-actions.schema.json)';
 

@@ -25,6 +25,18 @@ export const PR_FLOW_OUTPUTS: Record<string, OutputSpec> = {
   changed: { description: 'true when something was (or in a dry run would be) written; false when everything was up to date.' },
 };
 
+/** Inputs that say which release a channel describes. */
+export const RELEASE_INPUTS: Record<string, InputSpec> = {
+  'working-directory': { description: 'Directory the config and files paths are relative to.', default: '.' },
+  config: { description: 'The package-actions config.', default: '.github/package-actions.yml' },
+  version: { description: 'Version (e.g. detect-version\'s output); the tag is tag-prefix + version.' },
+  tag: { description: 'Release tag, e.g. v1.2.3. Default: from version, else the pushed tag, else the config\'s version.' },
+  'tag-prefix': { description: 'Prefix of release tags.', default: 'v' },
+  repository: { description: 'owner/name of the repository whose release holds the archives (default: the workflow\'s).' },
+  checksums: { description: 'Name of the release\'s checksums asset the sha256 values are read from.', default: 'SHA256SUMS' },
+  files: { description: 'Instead of downloading the checksums asset: newline-separated paths or globs of the local archives to hash (e.g. build-archive\'s output).' },
+};
+
 export interface FlowInputs {
   token: string;
   forkOwner?: string;

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-
 /** Where HEAD sits relative to the nearest matching tag (`git describe --tags --long`). */
 export interface Describe {
   tag: string;
@@ -42,7 +40,9 @@ export class ExecGit implements GitPort {
     private readonly debug: (message: string) => void = () => {},
   ) {}
 
-  private run(args: string[]): Promise<string | undefined> {
+  private async run(args: string[]): Promise<string | undefined> {
+    // Loaded on first use: the build actions bundle this module but never start git through it.
+    const { execFile } = await import('node:child_process');
     return new Promise((resolve) => {
       execFile('git', args, { cwd: this.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
         if (err) {

@@ -1,5 +1,5 @@
 import { ActionsIO } from '../../core/io-actions.js';
 import { runAction } from '../../core/run.js';
-import { buildArchiveAction } from './definition.js';
+import { buildArchiveAction } from '../definitions.js';
 
 await runAction(buildArchiveAction, new ActionsIO());

@@ -1,5 +1,5 @@
 import { ActionsIO } from '../../core/io-actions.js';
 import { runAction } from '../../core/run.js';
-import { buildRpmAction } from './definition.js';
+import { buildRpmAction } from '../definitions.js';
 
 await runAction(buildRpmAction, new ActionsIO());

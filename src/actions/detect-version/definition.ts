@@ -1,12 +1,12 @@
-import { ConfigurationError } from '../../core/errors.js';
-import { textTable } from '../../core/format.js';
 import type { ActionDefinition, RunContext } from '../../core/run.js';
-import { detectVersion, SOURCES, type SourceMode } from '../../version/detect.js';
-import { ExecGit, type GitPort } from '../../version/git.js';
-import { DEFAULT_TAG_PREFIX } from '../../version/parse.js';
+import type { GitPort } from '../../version/git.js';
+import { DEFAULT_TAG_PREFIX } from '../../version/prefix.js';
 
-/** Builds the action around a git port, so tests can run it against a fake repository. */
-export function makeDetectVersionAction(gitFor: (ctx: RunContext) => GitPort = (ctx) => new ExecGit(ctx.cwd, (m) => ctx.io.debug(m))): ActionDefinition {
+/**
+ * Builds the action around a git port, so tests can run it against a fake repository (default:
+ * the real git). Only metadata here: the run loads from run.ts when it starts.
+ */
+export function makeDetectVersionAction(gitFor?: (ctx: RunContext) => GitPort): ActionDefinition {
   return {
     name: 'detect-version',
     description: 'Work out the release version from the pushed tag, git or a VERSION file, and print it in every package format.',
@@ -38,43 +38,7 @@ export function makeDetectVersionAction(gitFor: (ctx: RunContext) => GitPort = (
       source: { description: 'What supplied the version: input, ref, git or file.' },
     },
     async run(ctx) {
-      const source = ctx.inputs.string('source') ?? 'auto';
-      if (!(SOURCES as readonly string[]).includes(source)) {
-        throw new ConfigurationError(`input "source" must be one of ${SOURCES.join(', ')}, not "${source}"`, { fix: 'write source: auto' });
-      }
-      return ctx.io.group('Detect version', async () => {
-        const d = await detectVersion({
-          version: ctx.inputs.string('version'),
-          tagPrefix: ctx.inputs.string('tag-prefix') ?? DEFAULT_TAG_PREFIX,
-          source: source as SourceMode,
-          versionFile: ctx.inputs.string('version-file') ?? 'VERSION',
-          allowNonSemver: ctx.inputs.boolean('allow-non-semver'),
-          release: ctx.inputs.string('release') ?? '1',
-          env: ctx.env,
-          cwd: ctx.cwd,
-          git: gitFor(ctx),
-          log: ctx.io,
-        });
-        const v = d.parsed;
-        const outputs: Record<string, string> = {
-          version: v.version,
-          major: String(v.major),
-          minor: String(v.minor),
-          patch: String(v.patch),
-          prerelease: v.prerelease,
-          'is-prerelease': String(v.isPrerelease),
-          'deb-version': d.debVersion,
-          'rpm-version': d.rpm.version,
-          'rpm-release': d.rpm.release,
-          'docker-tags': JSON.stringify(d.dockerTags),
-          'previous-version': d.previousVersion,
-          'is-latest': String(d.isLatest),
-          tag: d.tag,
-          source: d.origin,
-        };
-        ctx.io.info(textTable(['output', 'value'], Object.entries(outputs)));
-        return outputs;
-      });
+      return (await import('./run.js')).runDetectVersion(ctx, gitFor);
     },
   };
 }

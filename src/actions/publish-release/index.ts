@@ -1,5 +1,5 @@
 import { ActionsIO } from '../../core/io-actions.js';
 import { runAction } from '../../core/run.js';
-import { publishReleaseAction } from './definition.js';
+import { publishReleaseAction } from '../definitions.js';
 
 await runAction(publishReleaseAction, new ActionsIO());

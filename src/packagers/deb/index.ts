@@ -1,6 +1,6 @@
 import type { Platform } from '../../config/types.js';
 import { ConfigurationError } from '../../core/errors.js';
-import { debVersion } from '../../version/index.js';
+import { debVersion } from '../../version/formats.js';
 import { registerPackager } from '../registry.js';
 import type { PackageInfo, PackageOptions, Packager } from '../types.js';
 import { DEB_ARCH } from './arch.js';

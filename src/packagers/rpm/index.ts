@@ -1,7 +1,7 @@
 import type { Platform } from '../../config/types.js';
 import { DEFAULT_RPM_COMPRESSION } from '../../config/defaults.js';
 import { ConfigurationError } from '../../core/errors.js';
-import { rpmVersion } from '../../version/index.js';
+import { rpmVersion } from '../../version/formats.js';
 import { registerPackager } from '../registry.js';
 import type { PackageInfo, PackageOptions, Packager } from '../types.js';
 import { RPM_ARCH } from './arch.js';
