@@ -41,10 +41,11 @@ class FrameLane {
     this.stream.on('error', (error) => (this.failure ??= error));
   }
 
-  async frame(block: Uint8Array): Promise<Buffer> {
+  /** The frame's bytes, in the compressor's output chunks (not concatenated: no copy). */
+  async frame(block: Uint8Array): Promise<Buffer[]> {
     await this.step((done) => this.stream.write(block, done));
     await this.step((done) => this.stream.flush(zlib.constants.ZSTD_e_end, () => done()));
-    const out = this.output.length === 1 ? this.output[0]! : Buffer.concat(this.output);
+    const out = this.output;
     this.output = [];
     return out;
   }
@@ -91,9 +92,9 @@ export async function* zstdFramesStream(input: AsyncIterable<Uint8Array>, level:
         };
       }
     })();
-    for await (const out of orderedParallel(jobs, threads)) yield out;
+    for await (const out of orderedParallel(jobs, threads)) yield* out;
     // An empty input is still one (empty) frame, as the zstd CLI writes it.
-    if (blocks === 0) yield await (lanes[0] = new FrameLane(level)).frame(new Uint8Array(0));
+    if (blocks === 0) yield* await (lanes[0] = new FrameLane(level)).frame(new Uint8Array(0));
   } finally {
     for (const lane of lanes) lane.close();
   }
