@@ -1,3 +1,3 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{a as r}from"../chunks/chunk-XIXB5BBG.js";import{a as o,d as i}from"../chunks/chunk-BUBLWAEZ.js";import"../chunks/chunk-ZVMBOYBH.js";import"../chunks/chunk-6LD4ILLZ.js";import"../chunks/chunk-D5YCXRQJ.js";import"../chunks/chunk-T6PRKEMX.js";import"../chunks/chunk-ORWTWY2T.js";import"../chunks/chunk-HE4ZWK6J.js";import"../chunks/chunk-NOSJUC3V.js";import"../chunks/chunk-6JHUWM2L.js";await o(i,new r);
+import{a as i}from"../chunks/chunk-3MURNCEE.js";import"../chunks/chunk-6JHUWM2L.js";i();var[{runActionEntry:o},{buildDebAction:t}]=await Promise.all([import("../chunks/action-entry-UL3FJQ22.js"),import("../chunks/definitions-RMDCPOFM.js")]);await o(t);
 //# sourceMappingURL=index.js.map

@@ -1,3 +1,3 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{a as t}from"../chunks/chunk-XIXB5BBG.js";import{a as i,h as o}from"../chunks/chunk-BUBLWAEZ.js";import"../chunks/chunk-ZVMBOYBH.js";import"../chunks/chunk-6LD4ILLZ.js";import"../chunks/chunk-D5YCXRQJ.js";import"../chunks/chunk-T6PRKEMX.js";import"../chunks/chunk-ORWTWY2T.js";import"../chunks/chunk-HE4ZWK6J.js";import"../chunks/chunk-NOSJUC3V.js";import"../chunks/chunk-6JHUWM2L.js";await i(o,new t);
+import{a as t}from"../chunks/chunk-3MURNCEE.js";import"../chunks/chunk-6JHUWM2L.js";t();var[{runActionEntry:i},{submitWingetPrAction:o}]=await Promise.all([import("../chunks/action-entry-UL3FJQ22.js"),import("../chunks/definitions-RMDCPOFM.js")]);await i(o);
 //# sourceMappingURL=index.js.map

@@ -1,5 +1,6 @@
-import { ActionsIO } from '../../core/io-actions.js';
-import { runAction } from '../../core/run.js';
-import { buildDebAction } from '../definitions.js';
+// The bundled action's entry: the module compile cache first, then the action's code.
+import { enableModuleCache } from '../../core/compile-cache.js';
 
-await runAction(buildDebAction, new ActionsIO());
+enableModuleCache();
+const [{ runActionEntry }, { buildDebAction }] = await Promise.all([import('../../core/action-entry.js'), import('../definitions.js')]);
+await runActionEntry(buildDebAction);

@@ -1,5 +1,6 @@
-import { ActionsIO } from '../../core/io-actions.js';
-import { runAction } from '../../core/run.js';
-import { submitWingetPrAction } from '../definitions.js';
+// The bundled action's entry: the module compile cache first, then the action's code.
+import { enableModuleCache } from '../../core/compile-cache.js';
 
-await runAction(submitWingetPrAction, new ActionsIO());
+enableModuleCache();
+const [{ runActionEntry }, { submitWingetPrAction }] = await Promise.all([import('../../core/action-entry.js'), import('../definitions.js')]);
+await runActionEntry(submitWingetPrAction);
