@@ -195,8 +195,9 @@ for (const [label, ours, theirs] of cases) if (!only || only.some((o) => label.i
 if (!only || only.includes('sign')) {
   // Signing: our in-process signer (the bundle's signing module) against gpg, same 60 MB file, same key.
   const { build } = await import('esbuild');
-  const signer = join(work, 'sign.mjs');
-  await build({ entryPoints: [join(ROOT, 'scripts/bench-sign.ts')], bundle: true, platform: 'node', target: 'node24', format: 'esm', outfile: signer, logLevel: 'error', banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" } });
+  const signer = join(work, 'sign', 'bench-sign.mjs');
+  // Bundled the way scripts/build.mjs bundles what ships (minified, names kept).
+  await build({ entryPoints: [join(ROOT, 'scripts/bench-sign.ts')], bundle: true, splitting: true, minify: true, keepNames: true, platform: 'node', target: 'node24', format: 'esm', outdir: join(work, 'sign'), outExtension: { '.js': '.mjs' }, logLevel: 'error', banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" } });
   const home = mkdtempSync(join(tmpdir(), 'pa-bench-gpg-'));
   const gpg = (...args) => execFileSync('gpg', ['--homedir', home, '--batch', '--pinentry-mode', 'loopback', '--passphrase', '', ...args]);
   gpg('--quick-gen-key', 'Bench <bench@example.org>', 'rsa3072', 'sign', '1y');
