@@ -215,6 +215,32 @@ if (!only || only.includes('sign')) {
   rows.push(compare('rpm zstd -3 signed (build-rpm vs rpmbuild + rpmsign)', ourRpm('zstd:3', 1, rpmKey), rpmsign));
 }
 
+if (!only || only.some((o) => o.startsWith('engine'))) {
+  // The compressors alone: ours in-process on a buffer already in memory (no start-up, no I/O)
+  // against the CLI compressing the same file to /dev/null (its start-up is a millisecond). This
+  // is the floor under the package rows above: what the engine itself costs.
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [join(ROOT, 'scripts/bench-engine.ts')], bundle: true, minify: true, keepNames: true, platform: 'node', target: 'node24', format: 'esm', outdir: join(work, 'engine'), outExtension: { '.js': '.mjs' }, loader: { '.wasm': 'binary' }, logLevel: 'error', banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" } });
+  const engine = join(work, 'engine', 'bench-engine.mjs');
+  const file = join(payload, 'bin', 'servin');
+  console.log('\ncompressor alone (ours in-process vs the CLI, one thread):');
+  for (const [kind, level, cli] of [['zstd', 3, ['zstd', '-3', '-T1', '-q', '-c']], ['gzip', 9, ['gzip', '-9', '-n', '-c']], ['xz', 6, ['xz', '-6', '-T1', '-c']]]) {
+    if (only && !only.includes('engine') && !only.includes(`engine ${kind}`)) continue;
+    const ours = [];
+    const theirs = [];
+    for (let i = 0; i < RUNS; i++) {
+      ours.push(Number(execFileSync(process.execPath, [engine, kind, String(level), '1', file], { encoding: 'utf8' }).split(' ')[0]) / 1000);
+      const t0 = process.hrtime.bigint();
+      execFileSync('sh', ['-c', `${cli.join(' ')} "$1" > /dev/null`, 'sh', file]);
+      theirs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    }
+    const row = { case: `${kind} -${level} engine`, ours: median(ours), native: median(theirs) };
+    row.ratio = row.ours / row.native;
+    console.log(`${row.case.padEnd(56)} ours ${row.ours.toFixed(2).padStart(7)} s   native ${row.native.toFixed(2).padStart(7)} s   ratio ${row.ratio.toFixed(2)}x`);
+    rows.push(row);
+  }
+}
+
 if (!only || only.includes('rss')) {
   console.log(`\npeak RSS building a ${RSS_GB} GiB payload (zstd -3 and gzip -9 on all cores):`);
   const bigPayload = join(work, 'big');

@@ -18,7 +18,7 @@
 import { availableParallelism } from 'node:os';
 import { gzipStream } from './gzip.js';
 import { XZ_MAX_LEVEL, xzStream } from './xz.js';
-import { zstdStream } from './zstd.js';
+import { compressWhole, ZSTD_WHOLE_LIMIT, zstdStream } from './zstd.js';
 import { zstdFramesStream } from './zstd-frames.js';
 
 export type CompressionKind = 'gzip' | 'xz' | 'zstd' | 'none';
@@ -100,6 +100,11 @@ export function compress(
 
 /** Compresses a whole buffer; the same bytes as compress() on any split of `data`. */
 export async function compressBuffer(kind: CompressionKind, data: Uint8Array, opts: CompressOptions = {}): Promise<Buffer> {
+  // One zstd frame of a buffer that fits the whole-input regime: no need to gather it again.
+  if (kind === 'zstd' && opts.zstdFrames !== 'independent' && data.byteLength <= ZSTD_WHOLE_LIMIT) {
+    const { level, threads } = resolveOptions(kind, opts);
+    return compressWhole(data, level, threads);
+  }
   return drain(compress(kind, once(data), opts));
 }
 

@@ -27,8 +27,12 @@ function params(level: number, workers: number): Record<number, number> {
   return p;
 }
 
-/** The whole input in one call on `threads` libzstd workers (it blocks this thread meanwhile). */
-function compressWhole(data: Uint8Array, level: number, threads: number): Buffer {
+/**
+ * The whole input in one call on `threads` libzstd workers (it blocks this thread meanwhile).
+ * For inputs up to ZSTD_WHOLE_LIMIT these are the bytes zstdStream makes; a caller that already
+ * holds the input in one buffer skips zstdStream's gathering copy.
+ */
+export function compressWhole(data: Uint8Array, level: number, threads: number): Buffer {
   const chunkSize = data.byteLength + (data.byteLength >> 7) + 1024;
   return zlib.zstdCompressSync(data, { chunkSize, params: params(level, Math.max(1, threads)) });
 }
