@@ -1,0 +1,166 @@
+// The fast key reader (src/signing/fast) against load.ts (openpgp.js) on every key shape the
+// signing tests use: for each key the fast path takes, everything observable must be identical.
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { armor, enums, unarmor } from 'openpgp';
+import { loadSignerFast } from '../../src/signing/fast/load-fast.js';
+import { loadSigner } from '../../src/signing/index.js';
+import { loadSigner as loadSignerOpenPgp, type LoadSignerOptions } from '../../src/signing/load.js';
+import type { Signer } from '../../src/signing/types.js';
+import { concatenated, makeKey, refused, revoked, withRevokedSubkey, withStub, type TestKey } from '../support/keys.js';
+
+const DATA = new TextEncoder().encode('payload bytes\x00\xff\n');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'signing');
+const DAY = 86400;
+
+interface Case {
+  name: string;
+  armored: string;
+  passphrase?: string;
+  now?: Date;
+}
+
+/** gpg 2.2.40 exports (throwaway keys, made for these tests; see test/fixtures/signing). */
+const GPG: [string, string | undefined][] = [
+  ['gpg-ed25519-plain.asc', undefined], // ed25519 sign+certify primary, cv25519 subkey, no passphrase
+  ['gpg-rsa-subkeys-locked.asc', 'correct horse'], // rsa3072 certify-only, rsa2048 sign + encrypt subkeys
+  ['gpg-ed25519-subkeys-only.asc', 'pw'], // --export-secret-subkeys: stub primary, ed25519 signing subkey
+  ['gpg-rsa4096-extended.asc', 'pw4'], // rsa4096 signing primary, expiry changed with --quick-set-expire
+];
+const GPG_NOW = new Date('2027-03-01T00:00:00Z');
+
+function recorder(): { log: NonNullable<LoadSignerOptions['log']>; lines: string[] } {
+  const lines: string[] = [];
+  return { lines, log: { info: (m) => lines.push(`info: ${m}`), warning: (m) => lines.push(`warning: ${m}`) } };
+}
+
+function fields(s: Signer) {
+  const { keyId, fingerprint, primaryFingerprint, algorithm, userId, expiresAt, signatureDate, publicKeyArmored } = s;
+  return { keyId, fingerprint, primaryFingerprint, algorithm, userId, expiresAt, signatureDate, publicKeyArmored };
+}
+
+/** Both paths on one key and date: same fields, log lines and signature bytes. */
+async function same(c: Case, date: Date | undefined): Promise<Signer> {
+  const a = recorder();
+  const b = recorder();
+  const opts = { passphrase: c.passphrase, date, now: c.now };
+  const fast = loadSignerFast(c.armored, { ...opts, log: a.log });
+  expect(fast).toBeDefined();
+  const slow = await loadSignerOpenPgp(c.armored, { ...opts, log: b.log });
+  expect(fields(fast!)).toEqual(fields(slow));
+  expect(a.lines).toEqual(b.lines);
+  if (date) {
+    expect(Buffer.from(await fast!.signDetachedBinary(DATA))).toEqual(Buffer.from(await slow.signDetachedBinary(DATA)));
+    expect(await fast!.signCleartext('a\n- b \n')).toBe(await slow.signCleartext('a\n- b \n'));
+  }
+  return fast!;
+}
+
+describe('the fast path gives what openpgp.js gives', () => {
+  const cases: Case[] = [];
+  beforeAll(async () => {
+    const hourAgo = new Date(Date.now() - 3600_000);
+    const add = (name: string, k: TestKey) => cases.push({ name, armored: k.armored, passphrase: k.passphrase });
+    for (const type of ['rsa', 'ed25519'] as const) {
+      add(`${type}`, await makeKey({ type }));
+      add(`${type} locked`, await makeKey({ type, passphrase: 'Tr0ub4dor&3' }));
+      add(`${type} certify-only + 2 signing subkeys`, await makeKey({ type, certifyOnlyPrimary: true, signingSubkeys: [{ date: hourAgo }, { date: new Date(hourAgo.getTime() + 1000) }] }));
+      add(`${type} expiring in 10 days`, await makeKey({ type, expiresIn: 10 * DAY }));
+      add(`${type} stub primary`, await withStub(await makeKey({ type, signingSubkeys: [{}] }), 'primary'));
+      add(`${type} stub newest subkey`, await withStub(await makeKey({ type, signingSubkeys: [{ date: hourAgo }, {}] }), 2));
+    }
+    add('ed25519 primary, rsa signing subkey, no encryption subkey', await makeKey({ type: 'ed25519', noEncryptionSubkey: true, signingSubkeys: [{ type: 'rsa', expiresIn: 40 * DAY }] }));
+    add('subkey expiring sooner than its primary', await makeKey({ type: 'ed25519', expiresIn: 400 * DAY, signingSubkeys: [{ expiresIn: 20 * DAY }] }));
+    for (const [file, passphrase] of GPG) cases.push({ name: file, armored: readFileSync(join(FIXTURES, file), 'utf8'), passphrase, now: GPG_NOW });
+  });
+
+  test('every key shape: fields, log lines, signature bytes (a date before the key, one after it, none)', async () => {
+    expect(cases.length).toBe(18);
+    for (const c of cases) {
+      const dates = c.now ? [new Date('2020-01-01T00:00:00Z'), new Date('2027-01-02T03:04:05Z'), undefined] : [new Date('2020-01-01T00:00:00Z'), new Date(Date.now() - 60_000), undefined];
+      for (const date of dates) {
+        try {
+          await same(c, date);
+        } catch (e) {
+          throw new Error(`${c.name}, date ${date?.toISOString()}: ${(e as Error).message}`);
+        }
+      }
+    }
+  });
+
+  test('a passphrase where none is needed, and one pasted with a trailing newline', async () => {
+    const plain = await makeKey({ type: 'ed25519' });
+    await same({ name: 'plain', armored: plain.armored, passphrase: 'unneeded' }, new Date(Date.now() - 60_000));
+    const locked = await makeKey({ type: 'rsa', passphrase: 'pass word' });
+    await same({ name: 'locked', armored: locked.armored, passphrase: 'pass word\n' }, new Date(Date.now() - 60_000));
+  });
+});
+
+/** Flips one byte of packet `index` (0-based, in packet order) at `offset` in its body. */
+function tamper(armored: string, index: number, offset: number): Promise<string> {
+  return unarmor(armored).then(({ data }) => {
+    const bytes = new Uint8Array(data as Uint8Array);
+    let o = 0;
+    for (let i = 0; ; i++) {
+      const h = bytes[o];
+      const newFormat = (h & 0x40) !== 0;
+      const l0 = bytes[o + 1];
+      const [hl, len] = newFormat ? (l0 < 192 ? [2, l0] : l0 < 224 ? [3, ((l0 - 192) << 8) + bytes[o + 2] + 192] : [6, new DataView(bytes.buffer).getUint32(o + 2)]) : [3, (bytes[o + 1] << 8) | bytes[o + 2]];
+      if (i === index) {
+        bytes[o + hl + offset] ^= 0x01;
+        return armor(enums.armor.privateKey, bytes);
+      }
+      o += hl + len;
+    }
+  });
+}
+
+describe('what the fast path leaves to openpgp.js', () => {
+  let ed: TestKey;
+  beforeAll(async () => {
+    ed = await makeKey({ type: 'ed25519' });
+  });
+
+  test('a wrong passphrase, or none for a protected key', async () => {
+    const locked = await makeKey({ type: 'ed25519', passphrase: 'right' });
+    expect(loadSignerFast(locked.armored, { passphrase: 'wrong' })).toBeUndefined();
+    expect(loadSignerFast(locked.armored, {})).toBeUndefined();
+    await expect(loadSigner(locked.armored, { passphrase: 'wrong' })).rejects.toThrow('signing-passphrase is wrong');
+  });
+
+  test('expired, revoked, revoked subkey', async () => {
+    const expired = await makeKey({ type: 'ed25519', date: new Date(Date.now() - 2 * DAY * 1000), expiresIn: DAY });
+    expect(loadSignerFast(expired.armored)).toBeUndefined();
+    await expect(loadSigner(expired.armored)).rejects.toThrow('expired');
+    const rev = await revoked(ed);
+    expect(loadSignerFast(rev.armored)).toBeUndefined();
+    await expect(loadSigner(rev.armored)).rejects.toThrow('revoked');
+    const subRevoked = await withRevokedSubkey(await makeKey({ type: 'ed25519', signingSubkeys: [{}] }), 1);
+    expect(loadSignerFast(subRevoked.armored)).toBeUndefined();
+  });
+
+  test('a tampered self-signature (one bit of a hashed subpacket, of the key, of a binding)', async () => {
+    // Packets: 0 secret key, 1 user ID, 2 its self-signature, 3 subkey, 4 binding signature.
+    for (const [index, offset] of [[2, 8], [2, 20], [0, 8], [4, 8], [3, 8]]) {
+      const bad = await tamper(ed.armored, index, offset);
+      expect(loadSignerFast(bad)).toBeUndefined();
+    }
+    // The openpgp.js path rejects the tampered user ID self-signature too (the key has no other).
+    await expect(loadSigner(await tamper(ed.armored, 2, 20))).rejects.toThrow();
+  });
+
+  test('v6 and RFC 9580 keys, weak RSA, ECDSA, several keys, signing-key-id, a date in the future', async () => {
+    for (const make of [refused.v6, refused.ed25519Rfc9580, refused.rsa1024, refused.ecdsa]) expect(loadSignerFast((await make()).armor())).toBeUndefined();
+    const other = await makeKey({ type: 'ed25519' });
+    expect(loadSignerFast(concatenated(ed, other))).toBeUndefined();
+    expect(loadSignerFast(ed.armored, { keyId: ed.fingerprint })).toBeUndefined();
+    expect(loadSignerFast(ed.armored, { date: new Date(Date.now() + DAY * 1000) })).toBeUndefined();
+    expect(loadSignerFast(ed.armored)).toBeDefined();
+  });
+
+  test('loadSigner takes the fast path when it can', async () => {
+    const s = await loadSigner(ed.armored, { date: new Date(Date.now() - 60_000) });
+    expect(s.primaryFingerprint).toBe(ed.fingerprint);
+  });
+});
