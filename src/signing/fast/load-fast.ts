@@ -23,7 +23,9 @@ function unlock(part: FastPart, passphrase: string | undefined, lines: Line[]): 
   } else if (part.secret.kind === 'encrypted' && passphrase) {
     const form = part.secret;
     // The same candidates, in the same order, as load.ts (a pasted trailing newline is forgiven).
+    // An empty candidate is left to openpgp.js (its rules for empty passphrases are its own).
     for (const p of new Set([passphrase, passphrase.replace(/\r?\n$/, ''), passphrase.trim()])) {
+      if (p === '') continue;
       material = decryptSecret(form, p);
       if (material) break;
     }

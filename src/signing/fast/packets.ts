@@ -24,7 +24,7 @@ export function dearmorPrivateKey(armored: string): Uint8Array {
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   need(lines[0] === BEGIN && lines[lines.length - 1] === END);
   let i = 1;
-  while (i < lines.length - 1 && /^[A-Za-z][A-Za-z0-9-]*: /.test(lines[i])) i++; // armor headers
+  while (i < lines.length - 1 && /^(Version|Comment): \S/.test(lines[i])) i++; // the armor headers gpg writes
   need(lines[i] === '');
   const body = lines.slice(i + 1, -1);
   let checksum: string | undefined;
