@@ -6,20 +6,11 @@ import { join } from 'node:path';
 import { armor, enums, unarmor } from 'openpgp';
 import { loadSignerFast } from '../../src/signing/fast/load-fast.js';
 import { loadSigner } from '../../src/signing/index.js';
-import { loadSigner as loadSignerOpenPgp, type LoadSignerOptions } from '../../src/signing/load.js';
-import type { Signer } from '../../src/signing/types.js';
+import { same, type Case } from '../support/signing-paths.js';
 import { concatenated, makeKey, refused, revoked, withRevokedSubkey, withStub, type TestKey } from '../support/keys.js';
 
-const DATA = new TextEncoder().encode('payload bytes\x00\xff\n');
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'signing');
 const DAY = 86400;
-
-interface Case {
-  name: string;
-  armored: string;
-  passphrase?: string;
-  now?: Date;
-}
 
 /** gpg 2.2.40 exports (throwaway keys, made for these tests; see test/fixtures/signing). */
 const GPG: [string, string | undefined][] = [
@@ -29,33 +20,6 @@ const GPG: [string, string | undefined][] = [
   ['gpg-rsa4096-extended.asc', 'pw4'], // rsa4096 signing primary, expiry changed with --quick-set-expire
 ];
 const GPG_NOW = new Date('2027-03-01T00:00:00Z');
-
-function recorder(): { log: NonNullable<LoadSignerOptions['log']>; lines: string[] } {
-  const lines: string[] = [];
-  return { lines, log: { info: (m) => lines.push(`info: ${m}`), warning: (m) => lines.push(`warning: ${m}`) } };
-}
-
-function fields(s: Signer) {
-  const { keyId, fingerprint, primaryFingerprint, algorithm, userId, expiresAt, signatureDate, publicKeyArmored } = s;
-  return { keyId, fingerprint, primaryFingerprint, algorithm, userId, expiresAt, signatureDate, publicKeyArmored };
-}
-
-/** Both paths on one key and date: same fields, log lines and signature bytes. */
-async function same(c: Case, date: Date | undefined): Promise<Signer> {
-  const a = recorder();
-  const b = recorder();
-  const opts = { passphrase: c.passphrase, date, now: c.now };
-  const fast = loadSignerFast(c.armored, { ...opts, log: a.log });
-  expect(fast).toBeDefined();
-  const slow = await loadSignerOpenPgp(c.armored, { ...opts, log: b.log });
-  expect(fields(fast!)).toEqual(fields(slow));
-  expect(a.lines).toEqual(b.lines);
-  if (date) {
-    expect(Buffer.from(await fast!.signDetachedBinary(DATA))).toEqual(Buffer.from(await slow.signDetachedBinary(DATA)));
-    expect(await fast!.signCleartext('a\n- b \n')).toBe(await slow.signCleartext('a\n- b \n'));
-  }
-  return fast!;
-}
 
 describe('the fast path gives what openpgp.js gives', () => {
   const cases: Case[] = [];
