@@ -2,12 +2,12 @@
 // signing tests use: for each key the fast path takes, everything observable must be identical.
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { armor, enums, unarmor } from 'openpgp';
+import { join, sep } from 'node:path';
+import { armor, config, enums, SignaturePacket, unarmor, type PrivateKey } from 'openpgp';
 import { loadSignerFast } from '../../src/signing/fast/load-fast.js';
 import { loadSigner } from '../../src/signing/index.js';
 import { same, type Case } from '../support/signing-paths.js';
-import { concatenated, makeKey, refused, revoked, withRevokedSubkey, withStub, type TestKey } from '../support/keys.js';
+import { concatenated, finish, makeKey, refused, revoked, withRevokedSubkey, withStub, type TestKey } from '../support/keys.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'signing');
 const DAY = 86400;
@@ -20,6 +20,25 @@ const GPG: [string, string | undefined][] = [
   ['gpg-rsa4096-extended.asc', 'pw4'], // rsa4096 signing primary, expiry changed with --quick-set-expire
 ];
 const GPG_NOW = new Date('2027-03-01T00:00:00Z');
+
+
+/** A newer self-certification of the user ID (as after gpg --quick-set-expire), added after the first. */
+async function withNewerSelfCert(k: TestKey, date: Date, opts: { flags: number; expiresIn?: number }): Promise<TestKey> {
+  const key: PrivateKey = k.key;
+  const sig = new SignaturePacket();
+  sig.signatureType = enums.signature.certPositive;
+  sig.publicKeyAlgorithm = key.keyPacket.algorithm;
+  sig.hashAlgorithm = enums.hash.sha256;
+  sig.keyFlags = new Uint8Array([opts.flags]);
+  if (opts.expiresIn !== undefined) {
+    sig.keyExpirationTime = opts.expiresIn;
+    sig.keyNeverExpires = false;
+  }
+  const sign = sig.sign as unknown as (k: unknown, data: unknown, d: Date, detached: boolean, c: unknown) => Promise<void>;
+  await sign.call(sig, key.keyPacket, { userID: key.users[0].userID, key: key.keyPacket }, date, false, config);
+  key.users[0].selfCertifications.push(sig);
+  return finish(key);
+}
 
 describe('the fast path gives what openpgp.js gives', () => {
   const cases: Case[] = [];
@@ -51,6 +70,18 @@ describe('the fast path gives what openpgp.js gives', () => {
         }
       }
     }
+  });
+
+  test('several self-certifications: the newest decides flags and expiry', async () => {
+    const created = new Date(Date.now() - 3 * 3600_000);
+    const later = new Date(created.getTime() + 3600_000);
+    // Newest says certify only: the signing subkey signs, not the primary.
+    const certOnly = await withNewerSelfCert(await makeKey({ type: 'ed25519', date: created, signingSubkeys: [{ date: created }] }), later, { flags: enums.keyFlags.certifyKeys });
+    expect((await same({ name: 'cert only', armored: certOnly.armored }, new Date(Date.now() - 60_000))).keyId).toBe(certOnly.subkeyIds[1]);
+    // Newest sets an expiry 20 days out: the warning and expiresAt come from it.
+    const expiring = await withNewerSelfCert(await makeKey({ type: 'rsa', date: created }), later, { flags: enums.keyFlags.certifyKeys | enums.keyFlags.signData, expiresIn: 20 * DAY });
+    const s = await same({ name: 'expiring', armored: expiring.armored }, new Date('2020-01-01T00:00:00Z'));
+    expect(s.expiresAt?.getTime()).toBe(Math.floor(created.getTime() / 1000) * 1000 + 20 * DAY * 1000);
   });
 
   test('a passphrase where none is needed, and one pasted with a trailing newline', async () => {
@@ -122,9 +153,26 @@ describe('what the fast path leaves to openpgp.js', () => {
     expect(loadSignerFast(ed.armored, { date: new Date(Date.now() + DAY * 1000) })).toBeUndefined();
     expect(loadSignerFast(ed.armored)).toBeDefined();
   });
+});
 
-  test('loadSigner takes the fast path when it can', async () => {
-    const s = await loadSigner(ed.armored, { date: new Date(Date.now() - 60_000) });
-    expect(s.primaryFingerprint).toBe(ed.fingerprint);
+describe('the fast path never loads openpgp.js', () => {
+  test('no module it imports (transitively, at run time) imports openpgp or load.ts', () => {
+    const root = join(import.meta.dirname, '..', '..', 'src', 'signing');
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      // Value imports only: `import type` is erased.
+      for (const m of source.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gm)) {
+        expect(`${file}: ${m[1]}`).not.toMatch(/: openpgp$/);
+        if (m[1].startsWith('.')) visit(join(file, '..', m[1].replace(/\.js$/, '.ts')));
+      }
+      expect(source).not.toMatch(/import\(/);
+    };
+    visit(join(root, 'fast', 'load-fast.ts'));
+    expect([...seen].map((f) => f.slice(root.length + 1)).sort()).toEqual(
+      ['armor.ts', 'fast/key-shape.ts', 'fast/keys.ts', 'fast/load-fast.ts', 'fast/packets.ts', 'fast/public-armor.ts', 'fast/secret.ts', 'fast/sigs.ts', 'native-key.ts', 'packet.ts', 'signer.ts'].map((f) => f.split('/').join(sep)),
+    );
   });
 });
