@@ -40,6 +40,21 @@ async function withNewerSelfCert(k: TestKey, date: Date, opts: { flags: number; 
   return finish(key);
 }
 
+/** A newer binding signature for subkey `index` with only the encryption flags (it stops signing). */
+async function withNewerEncryptOnlyBinding(k: TestKey, index: number, date: Date): Promise<TestKey> {
+  const key: PrivateKey = k.key;
+  const sub = key.subkeys[index];
+  const sig = new SignaturePacket();
+  sig.signatureType = enums.signature.subkeyBinding;
+  sig.publicKeyAlgorithm = key.keyPacket.algorithm;
+  sig.hashAlgorithm = enums.hash.sha512;
+  sig.keyFlags = new Uint8Array([enums.keyFlags.encryptCommunication | enums.keyFlags.encryptStorage]);
+  const sign = sig.sign as unknown as (k: unknown, data: unknown, d: Date, detached: boolean, c: unknown) => Promise<void>;
+  await sign.call(sig, key.keyPacket, { key: key.keyPacket, bind: sub.keyPacket }, date, false, config);
+  sub.bindingSignatures.push(sig);
+  return finish(key);
+}
+
 describe('the fast path gives what openpgp.js gives', () => {
   const cases: Case[] = [];
   beforeAll(async () => {
@@ -82,6 +97,14 @@ describe('the fast path gives what openpgp.js gives', () => {
     const expiring = await withNewerSelfCert(await makeKey({ type: 'rsa', date: created }), later, { flags: enums.keyFlags.certifyKeys | enums.keyFlags.signData, expiresIn: 20 * DAY });
     const s = await same({ name: 'expiring', armored: expiring.armored }, new Date('2020-01-01T00:00:00Z'));
     expect(s.expiresAt?.getTime()).toBe(Math.floor(created.getTime() / 1000) * 1000 + 20 * DAY * 1000);
+  });
+
+  test('several binding signatures: the newest decides whether a subkey signs', async () => {
+    const created = new Date(Date.now() - 3 * 3600_000);
+    const k = await makeKey({ type: 'ed25519', date: created, signingSubkeys: [{ date: created }] });
+    expect((await same({ name: 'before', armored: k.armored }, new Date(Date.now() - 60_000))).keyId).toBe(k.subkeyIds[1]);
+    const rebound = await withNewerEncryptOnlyBinding(k, 1, new Date(created.getTime() + 3600_000));
+    expect((await same({ name: 'rebound', armored: rebound.armored }, new Date(Date.now() - 60_000))).keyId).toBe(rebound.fingerprint.slice(24));
   });
 
   test('a passphrase where none is needed, and one pasted with a trailing newline', async () => {
