@@ -74,7 +74,9 @@ export function decryptSecret(f: Extract<SecretForm, { kind: 'encrypted' }>, pas
     clear.fill(0);
     return undefined;
   }
-  return new Uint8Array(material);
+  const copy = new Uint8Array(material);
+  clear.fill(0);
+  return copy;
 }
 
 /** An MPI as openpgp.js reads a secret one: its byte length from its bit count. */
