@@ -1,6 +1,6 @@
 import { armorBlock } from './public-armor.js';
 import type { LoadSignerOptions } from '../load.js';
-import { KeyMismatchError, nativeKey, type NativeKey } from '../native-key.js';
+import { nativeKey, type NativeKey } from '../native-key.js';
 import { OpenPgpSigner } from '../signer.js';
 import type { Signer } from '../types.js';
 import { readFastKey, type FastPart } from './key-shape.js';
@@ -99,8 +99,9 @@ function build(armoredKey: string, opts: LoadSignerOptions): Signer | undefined 
 export function loadSignerFast(armoredKey: string, opts: LoadSignerOptions = {}): Signer | undefined {
   try {
     return build(armoredKey, opts);
-  } catch (e) {
-    if (e instanceof NotSure || e instanceof KeyMismatchError) return undefined;
-    return undefined; // a key this code misreads is still openpgp.js's to judge
+  } catch {
+    // NotSure, KeyMismatchError (a damaged key), or anything else this code cannot read: all
+    // openpgp.js's to judge, with its proper error. Nothing here is logged or rethrown.
+    return undefined;
   }
 }
