@@ -12,7 +12,8 @@ const CRC24_TABLE = (() => {
 /** The armor checksum (RFC 4880 §6.1 CRC-24), base64. */
 export function crc24Base64(data: Uint8Array): string {
   let crc = 0xb704ce;
-  for (const byte of data) crc = ((crc << 8) & 0xffffff) ^ CRC24_TABLE[((crc >> 16) ^ byte) & 0xff];
+  // An index loop, not for-of: this runs once per process, before the JIT, where the iterator costs ms.
+  for (let i = 0; i < data.length; i++) crc = ((crc << 8) & 0xffffff) ^ CRC24_TABLE[((crc >> 16) ^ data[i]) & 0xff];
   return Buffer.from([crc >> 16, (crc >> 8) & 0xff, crc & 0xff]).toString('base64');
 }
 

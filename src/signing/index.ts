@@ -7,11 +7,14 @@ import type { Signer } from './types.js';
 export type { LoadSignerOptions, SigningLog } from './load.js';
 
 /**
- * Reads and unlocks a key (see load.ts). openpgp.js is loaded only here, on first use: most
- * runs sign nothing, and a build should not pay for parsing half a megabyte it never calls.
+ * Reads and unlocks a key. The common shapes (one v4 RSA or ed25519 key as gpg and openpgp.js
+ * export it) are read by fast/load-fast.ts without openpgp.js, which costs more to load than
+ * signing a large file; anything else, including every key we refuse, goes to load.ts. Both
+ * are loaded only here, on first use: most runs sign nothing.
  */
 export async function loadSigner(armoredKey: string, opts: LoadSignerOptions = {}): Promise<Signer> {
-  return (await import('./load.js')).loadSigner(armoredKey, opts);
+  const fast = (await import('./fast/load-fast.js')).loadSignerFast(armoredKey, opts);
+  return fast ?? (await import('./load.js')).loadSigner(armoredKey, opts);
 }
 export type { Signer } from './types.js';
 

@@ -5,7 +5,8 @@ export const PUBKEY_RSA = 1;
 export const PUBKEY_EDDSA_LEGACY = 22;
 
 /**
- * The signing (sub)key as Node/OpenSSL holds it. openpgp.js reads, checks and unlocks the key;
+ * The signing (sub)key as Node/OpenSSL holds it. fast/ (common keys) or load.ts (openpgp.js) reads,
+ * checks and unlocks the key;
  * the signatures are then made by OpenSSL over a digest we compute while streaming the data, so
  * a large file is hashed once and never copied.
  */

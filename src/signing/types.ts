@@ -1,4 +1,4 @@
-/** An unlocked OpenPGP signing key, ready to sign. Implemented in-process (openpgp.js): no gpg, no agent. */
+/** An unlocked OpenPGP signing key, ready to sign. Implemented in-process (signer.ts, OpenSSL): no gpg, no agent. */
 export interface Signer {
   /** 16 hex digits, upper case, of the key (or subkey) that signs. */
   readonly keyId: string;
