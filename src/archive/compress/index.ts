@@ -18,7 +18,7 @@
 import { availableParallelism } from 'node:os';
 import { gzipStream } from './gzip.js';
 import { XZ_MAX_LEVEL, xzStream } from './xz.js';
-import { compressWhole, ZSTD_WHOLE_LIMIT, zstdStream } from './zstd.js';
+import { zstdStream } from './zstd.js';
 import { zstdFramesStream } from './zstd-frames.js';
 
 export type CompressionKind = 'gzip' | 'xz' | 'zstd' | 'none';
@@ -30,13 +30,13 @@ export interface CompressOptions {
    * How many blocks are compressed at once: 1 = one at a time, > 1 = that many, 0 = one per CPU
    * core. Default 1. Does not change the output bytes. gzip and zstd run on libuv's thread pool
    * (UV_THREADPOOL_SIZE, 4 by default, bounds them); xz runs on the calling thread (1) or in
-   * that many worker threads.
+   * that many worker threads. A single zstd frame always uses one.
    */
   threads?: number;
   /**
-   * zstd only. 'one' (default): a single frame, which every reader handles (dpkg needs it);
-   * compressed on all cores up to 64 MiB of input, streamed on one core above. 'independent':
-   * frames of 16 MiB (32 MiB above level 9), always compressed in parallel; rpm reads them.
+   * zstd only. 'one' (default): a single frame, which every reader handles (dpkg needs it),
+   * streamed on one core whatever `threads` says (see zstd.ts). 'independent': frames of 16 MiB
+   * (32 MiB above level 9), compressed `threads` at a time; rpm reads them.
    */
   zstdFrames?: 'one' | 'independent';
 }
@@ -94,17 +94,12 @@ export function compress(
     case 'xz':
       return xzStream(input, level, threads);
     case 'zstd':
-      return opts.zstdFrames === 'independent' ? zstdFramesStream(input, level, threads) : zstdStream(input, level, threads);
+      return opts.zstdFrames === 'independent' ? zstdFramesStream(input, level, threads) : zstdStream(input, level);
   }
 }
 
 /** Compresses a whole buffer; the same bytes as compress() on any split of `data`. */
 export async function compressBuffer(kind: CompressionKind, data: Uint8Array, opts: CompressOptions = {}): Promise<Buffer> {
-  // One zstd frame of a buffer that fits the whole-input regime: no need to gather it again.
-  if (kind === 'zstd' && opts.zstdFrames !== 'independent' && data.byteLength <= ZSTD_WHOLE_LIMIT) {
-    const { level, threads } = resolveOptions(kind, opts);
-    return compressWhole(data, level, threads);
-  }
   return drain(compress(kind, once(data), opts));
 }
 

@@ -2,39 +2,25 @@
 // reader handles. dpkg 1.21 needs it: it stops after the first frame of data.tar.zst, so the
 // independent frames of zstd-frames.ts (which rpm reads) would lose data there.
 //
-// Two regimes, chosen by the input's size alone (so the bytes depend on the input and level only,
-// never on `threads`):
-// - up to ZSTD_WHOLE_LIMIT: the input is gathered and compressed in one call by libzstd's own
-//   worker threads (nbWorkers = threads). Its output is the same for any nbWorkers >= 1 (checked
-//   for 1, 2, 3 and 8 workers; pinned by test/unit/compress-golden.test.ts on every CI OS). Only the
-//   blocking one-shot call works with workers in Node 24: createZstdCompress truncates its
-//   output with ZSTD_c_nbWorkers >= 1 and the async one-shot returns nothing (seen on 24.21).
-// - above it: streamed single-threaded (libzstd's workers are not reachable from a stream), fed
-//   in 1 MiB slices, two writes in flight so the next slice is read while one compresses.
+// One frame means one core here: libzstd's own workers are out of reach from a Node 24 stream
+// (createZstdCompress with ZSTD_c_nbWorkers >= 1 ends its output early when libzstd leaves input
+// unconsumed, and the async one-shot returns nothing; seen on 24.21). Only the blocking one-shot
+// call works with workers, and it needs the whole input in memory: measured on the 60 MB bench
+// payload on 2 cores, gathering it and compressing on 2 workers took 0.70 s of wall and 1.1 s of
+// CPU (41k page faults) against 0.59 s and 0.8 s (14k) for this stream, whose output was also
+// 1% smaller. So the input is streamed on one thread, fed in 1 MiB slices, two writes in flight
+// so that the next slice is read and hashed while one compresses. The bytes depend on the input
+// and the level only (the slices are fixed), never on `threads`.
 import zlib from 'node:zlib';
 import { BlockPool, rechunk } from './rechunk.js';
 
 const MiB = 1024 * 1024;
-/** Inputs up to this size are compressed whole, on all cores. Changing it changes output bytes. */
-export const ZSTD_WHOLE_LIMIT = 64 * MiB;
-/** The streaming regime's input slices: libzstd is fed one fixed split whatever the caller gives. */
+/** libzstd is fed one fixed split whatever chunks the caller gives. */
 const FEED_SIZE = MiB;
 
-function params(level: number, workers: number): Record<number, number> {
-  const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag, ZSTD_c_nbWorkers } = zlib.constants;
-  const p: Record<number, number> = { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1 };
-  if (workers > 0) p[ZSTD_c_nbWorkers] = workers;
-  return p;
-}
-
-/**
- * The whole input in one call on `threads` libzstd workers (it blocks this thread meanwhile).
- * For inputs up to ZSTD_WHOLE_LIMIT these are the bytes zstdStream makes; a caller that already
- * holds the input in one buffer skips zstdStream's gathering copy.
- */
-export function compressWhole(data: Uint8Array, level: number, threads: number): Buffer {
-  const chunkSize = data.byteLength + (data.byteLength >> 7) + 1024;
-  return zlib.zstdCompressSync(data, { chunkSize, params: params(level, Math.max(1, threads)) });
+function params(level: number): Record<number, number> {
+  const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag } = zlib.constants;
+  return { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1 };
 }
 
 /** Calls `start` with a node-style callback and settles when it is called or the stream fails. */
@@ -50,9 +36,12 @@ function settle(stream: zlib.ZstdCompress, start: (done: (error?: Error | null) 
   });
 }
 
-/** One frame, streamed on one thread; the frame is closed by a ZSTD_e_end flush, never by end(). */
-async function* compressStreaming(input: AsyncIterable<Uint8Array>, level: number): AsyncGenerator<Uint8Array> {
-  const stream = zlib.createZstdCompress({ chunkSize: MiB, params: params(level, 0) });
+/**
+ * One frame, streamed on one thread; the frame is closed by a ZSTD_e_end flush, never by end()
+ * (which appends a second, empty frame when a write is still queued: nodejs/node#66078).
+ */
+export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number): AsyncGenerator<Uint8Array> {
+  const stream = zlib.createZstdCompress({ chunkSize: MiB, params: params(level) });
   const output: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => output.push(chunk));
   const pool = new BlockPool(FEED_SIZE, 3);
@@ -70,49 +59,5 @@ async function* compressStreaming(input: AsyncIterable<Uint8Array>, level: numbe
     yield* output.splice(0);
   } finally {
     stream.destroy();
-  }
-}
-
-export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number, threads: number): AsyncGenerator<Uint8Array> {
-  // Untouched memory costs nothing: only the pages the input fills are ever faulted in.
-  let whole: Uint8Array | undefined = new Uint8Array(ZSTD_WHOLE_LIMIT);
-  let filled = 0;
-  const iterator = input[Symbol.asyncIterator]();
-  let done = false;
-  try {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) {
-        done = true;
-        yield compressWhole((whole as Uint8Array).subarray(0, filled), level, threads);
-        return;
-      }
-      const chunk = next.value;
-      if (filled + chunk.byteLength <= ZSTD_WHOLE_LIMIT && whole) {
-        whole.set(chunk, filled);
-        filled += chunk.byteLength;
-        continue;
-      }
-      // Too big to hold: stream what was gathered, this chunk (borrowed: rechunk copies it
-      // before pulling again), then the rest of the input.
-      let gathered: Uint8Array | undefined = whole?.subarray(0, filled);
-      whole = undefined;
-      const rest = async function* () {
-        // Let the 64 MiB go once it is copied into the stream's slices (a long stream keeps running).
-        if (gathered) yield gathered;
-        gathered = undefined;
-        yield chunk;
-        for (;;) {
-          const more = await iterator.next();
-          if (more.done) return;
-          yield more.value;
-        }
-      };
-      yield* compressStreaming(rest(), level);
-      done = true;
-      return;
-    }
-  } finally {
-    if (!done) await iterator.return?.();
   }
 }
