@@ -160,6 +160,16 @@ describe('zstd', () => {
     expect(Buffer.concat(slices).equals(data)).toBe(true);
   });
 
+  test('independent frames at the edges: empty input, exactly one frame of input', async () => {
+    const independent = { zstdFrames: 'independent' } as const;
+    for (const data of [new Uint8Array(0), varied(zstdFrameSize(3))]) {
+      const [one, two] = [await compressBuffer('zstd', data, { ...independent, threads: 1 }), await compressBuffer('zstd', data, { ...independent, threads: 2 })];
+      expect(two.equals(one)).toBe(true);
+      expect(zstdFrameEnd(one, 0)).toBe(one.length); // one frame, no empty frame after it
+      expect(zlib.zstdDecompressSync(one).equals(Buffer.from(data))).toBe(true);
+    }
+  });
+
   test('independent frame size: 16 MiB up to level 9, 32 MiB above (longer windows)', () => {
     expect([1, 3, 9, 10, 19].map(zstdFrameSize)).toEqual([16, 16, 16, 32, 32].map((n) => n * 1024 * 1024));
   });
