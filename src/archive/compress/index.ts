@@ -1,17 +1,17 @@
 // Compression for package payloads: gzip, xz and zstd, streamed, deterministic, and optionally
-// spread over worker threads.
+// spread over cores (libuv's thread pool for gzip and zstd frames, worker threads for xz).
 //
 // Determinism: the bytes depend only on the input and the level (and on the block sizes fixed in
 // gzip.ts and xz.ts, and the library versions: Node's zlib and libzstd, node-liblzma's liblzma).
 // They do NOT depend on `threads`, on how the input is split into chunks, on timing, or on the
-// OS: threads = 1 compresses the same blocks on the calling thread that threads = 8 compresses in
-// eight workers. test/unit/compress-golden.test.ts pins the bytes on every CI platform.
+// OS: threads = 1 compresses the same blocks one at a time that threads = 8 compresses eight at
+// a time. test/unit/compress-golden.test.ts pins the bytes on every CI platform.
 //
 // Readers: gzip is one member (pigz-style blocks inside one deflate stream); xz is one stream of
 // several blocks (as `xz -T` and dpkg-deb write); zstd is one frame (dpkg reads no more) or, for
 // rpm, independent frames. dpkg and apt read all the .deb forms, lintian gzip and xz (it cannot
 // read zstd at all), rpm all of its forms (test/interop/deb-compression.test.ts,
-// test/interop/rpm-zstd-frames.test.ts).
+// test/interop/zstd-frames.test.ts).
 //
 // Input chunks may be borrowed (see ../file-io.ts): each compressor copies them into blocks of
 // its own before asking for more.

@@ -1,7 +1,7 @@
 // zstd as a sequence of independent frames of fixed size (RFC 8878 §3.1: a zstd stream is one or
 // more frames), compressed `threads` at a time on libuv's thread pool (where node:zlib runs) while
 // the calling thread reads and hashes the next block. rpm reads them (its zstdio decoder goes on
-// to the next frame: test/interop/rpm-zstd-frames.test.ts), as do the zstd CLI and apt, but
+// to the next frame: test/interop/zstd-frames.test.ts), as do the zstd CLI and apt, but
 // **dpkg 1.21 does not**: it stops after the first frame ("tar: Unexpected EOF"), so .deb uses
 // the single frame of zstd.ts. Each frame carries the content checksum the zstd CLI writes.
 //
