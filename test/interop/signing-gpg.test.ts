@@ -1,8 +1,8 @@
 // Every signature we make, judged by real gpg 2.2 and gpgv (what apt runs), for keys gpg made and
 // keys openpgp.js made. Each test has its own GNUPGHOME.
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { loadSigner, type Signer } from '../../src/signing/index.js';
-import { GpgHome, validSig } from '../support/gpg.js';
+import { gpgHomes, validSig, type GpgHome } from '../support/gpg.js';
 import { makeKey } from '../support/keys.js';
 import { requireTool } from '../support/tools.js';
 
@@ -11,15 +11,7 @@ const RELEASE = 'Origin: Example\nLabel: Example\nSuite: stable\nDate: Fri, 02 J
 const DATE = new Date('2026-01-02T03:04:05Z');
 const KEY_DATE = new Date('2025-06-01T00:00:00Z');
 const PASS = 'interop passphrase';
-const homes: GpgHome[] = [];
-const home = () => {
-  const h = new GpgHome();
-  homes.push(h);
-  return h;
-};
-afterAll(() => {
-  for (const h of homes) h.dispose();
-});
+const home = gpgHomes();
 const haveTools = () => requireTool('gpg') && requireTool('gpgv') && requireTool('gpgconf');
 
 /** Verifies all three signature forms with gpg --verify and gpgv, in a home holding only our public key. */

@@ -1,4 +1,5 @@
 // Real gpg in a throwaway GNUPGHOME (never the user's), for interop tests.
+import { afterAll } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,4 +100,17 @@ export function validSig(statusOutput: string): { fingerprint: string; timestamp
   if (!line) return undefined;
   const f = line.split(' ').slice(2);
   return { fingerprint: f[0], timestamp: Number(f[2]), pubkeyAlgo: Number(f[6]), hashAlgo: Number(f[7]), sigClass: f[8], primary: f[9] };
+}
+
+/** A maker of GPG homes for one test file: every home it makes is removed after the file's tests. */
+export function gpgHomes(): () => GpgHome {
+  const homes: GpgHome[] = [];
+  afterAll(() => {
+    for (const h of homes) h.dispose();
+  });
+  return () => {
+    const h = new GpgHome();
+    homes.push(h);
+    return h;
+  };
 }
