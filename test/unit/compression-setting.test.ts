@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { ConfigurationError } from '../../src/core/errors.js';
+import { configError } from '../support/config-errors.js';
 import { parseCompression } from '../../src/packagers/compression-setting.js';
 import { DEB_LEVELS } from '../../src/packagers/deb/index.js';
 
@@ -26,14 +26,7 @@ test.each([
   ['gzip:0', /gzip levels run from 1 to 9/, 'write gzip:1, or gzip alone for level 9'],
   ['none:3', /"none" takes no level/, 'write deb.compression: none'],
 ])('%s is a ConfigurationError that names the field and the fix', (value, message, fix) => {
-  let error: unknown;
-  try {
-    parse(value);
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(ConfigurationError);
-  const e = error as ConfigurationError;
+  const e = configError(() => parse(value));
   expect(e.message).toMatch(message);
   expect(e.fix).toBe(fix);
   expect(e.location).toEqual({ file: 'pkg.yml', field: 'deb.compression' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../src/config/index.js';
 import { ConfigurationError, ConfigurationErrors } from '../../src/core/errors.js';
+import { configErrors } from '../support/config-errors.js';
 
 const FILE = '.github/package-actions.yml';
 const y = (...lines: string[]) => lines.join('\n') + '\n';
@@ -19,15 +20,7 @@ const BASE = [
 const withLines = (...extra: string[]) => y(...BASE, ...extra);
 const replacing = (line: number, text: string, ...extra: string[]) => y(...BASE.map((l, i) => (i === line - 1 ? text : l)), ...extra);
 
-function errorsOf(text: string): ConfigurationError[] {
-  try {
-    parseConfig(text, FILE, '/repo');
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigurationErrors);
-    return (e as ConfigurationErrors).errors;
-  }
-  throw new Error('expected the config to be rejected');
-}
+const errorsOf = (text: string): ConfigurationError[] => configErrors(() => parseConfig(text, FILE, '/repo'));
 
 interface Expected {
   line: number;

@@ -3,22 +3,15 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { configSchema, parseConfig } from '../../src/config/index.js';
 import { HOMEBREW_DEPENDENCY_TYPES } from '../../src/config/types.js';
-import { ConfigurationErrors, type ConfigurationError } from '../../src/core/errors.js';
+import type { ConfigurationError } from '../../src/core/errors.js';
+import { configErrors } from '../support/config-errors.js';
 
 type Obj = Record<string, unknown>;
 const FILE = '.github/package-actions.yml';
 const BASE = ['name: servin', 'summary: Container runtime', 'maintainer: Jane Doe <jane@example.org>', 'platforms:', '  - { os: darwin, arch: arm64 }', 'contents:', '  - src: dist/servin', '    dst: /usr/bin/servin'];
 const withLines = (...extra: string[]) => [...BASE, ...extra].join('\n') + '\n';
 
-function errorsOf(text: string): ConfigurationError[] {
-  try {
-    parseConfig(text, FILE, '/repo');
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigurationErrors);
-    return (e as ConfigurationErrors).errors;
-  }
-  throw new Error('expected the config to be rejected');
-}
+const errorsOf = (text: string): ConfigurationError[] => configErrors(() => parseConfig(text, FILE, '/repo'));
 
 /** Property names of an interface in types.ts. */
 function interfaceKeys(name: string): string[] {

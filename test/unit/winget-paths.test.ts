@@ -1,16 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError } from '../../src/core/errors.js';
+import { configError } from '../support/config-errors.js';
 import { identifierProblem, manifestDir, manifestFileNames, MANIFEST_VERSION } from '../../src/winget/index.js';
-
-function configError(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigurationError);
-    return e as ConfigurationError;
-  }
-  throw new Error('expected a ConfigurationError');
-}
 
 describe('manifestDir', () => {
   it.each([

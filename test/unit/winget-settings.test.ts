@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../src/config/index.js';
 import type { PackageConfig, WingetConfig } from '../../src/config/types.js';
-import { ConfigurationError, ConfigurationErrors } from '../../src/core/errors.js';
+import { ConfigurationErrors } from '../../src/core/errors.js';
+import { configError } from '../support/config-errors.js';
 import { wingetSettings } from '../../src/winget/index.js';
 import { servinInput } from '../fixtures/winget/inputs.js';
 
@@ -24,16 +25,6 @@ function base(winget?: WingetConfig, extra: Partial<PackageConfig> = {}): Packag
     ...(winget ? { winget } : {}),
     ...extra,
   };
-}
-
-function configError(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigurationError);
-    return e as ConfigurationError;
-  }
-  throw new Error('expected a ConfigurationError');
 }
 
 describe('wingetSettings defaults', () => {
