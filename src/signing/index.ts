@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readFileChunks } from '../archive/file-io.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { Inputs } from '../core/inputs.js';
 import type { LoadSignerOptions, SigningLog } from './load.js';
@@ -53,7 +53,7 @@ export async function signerFromInputs(inputs: Inputs, opts: { date?: Date; log?
 
 /**
  * An armored detached signature (`.asc`) over a stream: constant memory when the signer streams.
- * Chunks may be reused by the producer after the next one is asked for (see fileChunks), so the
+ * Chunks may be reused by the producer after the next one is asked for (see readFileChunks in ../archive/file-io.ts), so the
  * buffering fallback copies them.
  */
 export async function signStreamArmored(signer: Signer, chunks: AsyncIterable<Uint8Array>): Promise<string> {
@@ -63,32 +63,7 @@ export async function signStreamArmored(signer: Signer, chunks: AsyncIterable<Ui
   return signer.signDetachedArmored(Buffer.concat(parts));
 }
 
-/** 256 KiB: a chunk is still in the CPU cache when the hash reads it right after it is copied in. */
-const CHUNK = 1 << 18;
-
-/**
- * A file's bytes through one reused buffer: each chunk is valid until the next is asked for.
- * The reads are synchronous on purpose: from the page cache a read is a copy of well under a
- * millisecond, cheaper than sending it to the thread pool and waiting; and a buffer allocated per
- * chunk (fs.createReadStream) costs more in page faults than the hashing itself.
- */
-export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
-  const fd = openSync(path, 'r');
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  try {
-    for (let n = 1; ; n++) {
-      const bytesRead = readSync(fd, buffer, 0, CHUNK, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
-      // Let timers and I/O run every 16 MiB or so: a large file must not stall the event loop.
-      if (n % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** An armored detached signature of a file (e.g. `tool_1.2.0_amd64.deb.asc`), read in chunks. */
 export function signFileArmored(signer: Signer, path: string): Promise<string> {
-  return signStreamArmored(signer, fileChunks(path));
+  return signStreamArmored(signer, readFileChunks(path));
 }
