@@ -12,6 +12,7 @@
 import zlib from 'node:zlib';
 import { orderedParallel } from './parallel.js';
 import { BlockPool, rechunk } from './rechunk.js';
+import { settle } from './zstd.js';
 
 const MiB = 1024 * 1024;
 
@@ -68,16 +69,7 @@ class FrameLane {
   }
 
   private step(start: (done: (error?: Error | null) => void) => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const onError = (error: Error) => reject(error);
-      if (this.failure) return reject(this.failure);
-      this.stream.once('error', onError);
-      start((error) => {
-        this.stream.off('error', onError);
-        if (error ?? this.failure) reject(error ?? this.failure);
-        else resolve();
-      });
-    });
+    return this.failure ? Promise.reject(this.failure) : settle(this.stream, start);
   }
 }
 

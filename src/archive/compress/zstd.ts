@@ -24,7 +24,7 @@ function params(level: number): Record<number, number> {
 }
 
 /** Calls `start` with a node-style callback and settles when it is called or the stream fails. */
-function settle(stream: zlib.ZstdCompress, start: (done: (error?: Error | null) => void) => void): Promise<void> {
+export function settle(stream: zlib.ZstdCompress, start: (done: (error?: Error | null) => void) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     stream.once('error', onError);
