@@ -13,20 +13,31 @@ const CHUNK = 1 << 20;
 const spare: Uint8Array[] = [];
 
 /**
- * Yields the bytes of `path` as views of one reused buffer. Each view is valid only until the
+ * Yields the bytes of `path` as views of two reused buffers, the next read already under way in
+ * libuv's pool while the consumer works on the current chunk. Each view is valid only until the
  * next is requested; copy it to keep it.
  */
 export async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r');
-  const buffer = spare.pop() ?? new Uint8Array(CHUNK);
+  const buffers = [spare.pop() ?? new Uint8Array(CHUNK), spare.pop() ?? new Uint8Array(CHUNK)] as const;
+  let turn = 0;
+  let position = 0;
+  let pending: Promise<{ bytesRead: number }> | undefined = handle.read(buffers[0], 0, CHUNK, 0);
   try {
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, null);
+      const { bytesRead } = await pending;
+      pending = undefined;
       if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      const current = buffers[turn];
+      position += bytesRead;
+      turn ^= 1;
+      pending = handle.read(buffers[turn], 0, CHUNK, position);
+      yield current.subarray(0, bytesRead);
     }
   } finally {
-    if (spare.length < 4) spare.push(buffer);
+    // A consumer that stops early leaves a read in flight: it must land before the buffer is reused.
+    await pending?.catch(() => undefined);
+    for (const buffer of buffers) if (spare.length < 4) spare.push(buffer);
     await handle.close();
   }
 }
@@ -40,16 +51,20 @@ export async function digestFile(path: string, algorithm = 'sha256'): Promise<st
 
 /**
  * Sequential writes to a new file, each awaited (so a borrowed chunk may be reused as soon as
- * write() returns), with the SHA-256 and size of everything written taken on the way.
+ * write() returns), with the SHA-256 and size of everything written taken on the way (the hash
+ * runs while libuv's pool writes the same chunk).
  */
 export class FileSink {
-  private readonly hash: Hash = createHash('sha256');
   private bytes = 0;
 
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly hash: Hash | undefined,
+  ) {}
 
-  static async create(path: string): Promise<FileSink> {
-    return new FileSink(await open(path, 'w'));
+  /** `digest: false` skips the SHA-256 (close() then gives an empty one): for scratch files. */
+  static async create(path: string, { digest = true }: { digest?: boolean } = {}): Promise<FileSink> {
+    return new FileSink(await open(path, 'w'), digest ? createHash('sha256') : undefined);
   }
 
   get size(): number {
@@ -57,8 +72,13 @@ export class FileSink {
   }
 
   async write(chunk: Uint8Array): Promise<void> {
-    this.hash.update(chunk);
+    const writing = this.writeOut(chunk);
+    this.hash?.update(chunk);
     this.bytes += chunk.byteLength;
+    await writing;
+  }
+
+  private async writeOut(chunk: Uint8Array): Promise<void> {
     let offset = 0;
     while (offset < chunk.byteLength) {
       const { bytesWritten } = await this.handle.write(chunk, offset, chunk.byteLength - offset, null);
@@ -73,10 +93,10 @@ export class FileSink {
     return this.bytes - before;
   }
 
-  /** Closes the file and returns the hex SHA-256 and size of what was written. */
+  /** Closes the file and returns the hex SHA-256 (empty without `digest`) and size of what was written. */
   async close(): Promise<{ sha256: string; size: number }> {
     await this.handle.close();
-    return { sha256: this.hash.digest('hex'), size: this.bytes };
+    return { sha256: this.hash?.digest('hex') ?? '', size: this.bytes };
   }
 
   /** Closes the file after a failure (the caller removes it). */
@@ -87,9 +107,10 @@ export class FileSink {
 
 /**
  * Bytes written once and read back once, later: kept in memory up to `limit`, beyond that in a
- * temporary file at `path` (32 MiB: the peak RSS of a 1 GiB build stays under 200 MB). A package's
- * compressed payload goes here while the digests its
- * header needs are taken; small payloads then never touch the disk twice.
+ * temporary file at `path`. A package's compressed payload goes here while the digests its header
+ * needs are taken; small payloads then never touch the disk twice. The limit is small (8 MiB):
+ * kept chunks are copies in fresh memory, each 4 KiB of it a page fault on the thread that feeds
+ * the compressor, while a side file is written by libuv's pool from one reused buffer.
  */
 export class Spool {
   private chunks: Uint8Array[] = [];
@@ -99,7 +120,7 @@ export class Spool {
 
   constructor(
     private readonly path: string,
-    private readonly limit = 32 * 1024 * 1024,
+    private readonly limit = 8 * 1024 * 1024,
   ) {}
 
   get size(): number {
@@ -116,7 +137,7 @@ export class Spool {
       return;
     }
     if (!this.file) {
-      this.file = await FileSink.create(this.path);
+      this.file = await FileSink.create(this.path, { digest: false });
       for (const held of this.chunks) await this.file.write(held);
       this.chunks = [];
       this.held = 0;

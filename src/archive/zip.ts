@@ -119,11 +119,12 @@ async function* rawDeflate(input: AsyncIterable<Uint8Array>, level: number, thre
       skip -= n;
     }
     const all = held.length ? Buffer.concat([held, chunk]) : chunk;
+    // Chunks are borrowed (valid until the next is pulled): what is held over is copied.
     if (all.length <= GZIP_TRAILER) {
-      held = all.slice();
+      held = new Uint8Array(all);
       continue;
     }
-    held = all.slice(all.length - GZIP_TRAILER);
+    held = new Uint8Array(all.subarray(all.length - GZIP_TRAILER));
     yield all.subarray(0, all.length - GZIP_TRAILER);
   }
 }

@@ -1,4 +1,4 @@
-import { glob, lstat, open, readdir, readlink, stat } from 'node:fs/promises';
+import { glob, open, readdir, readlink, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { ContentSpec, Platform } from '../config/types.js';
 import { ConfigurationError, ConfigurationErrors, type SourceLocation } from '../core/errors.js';
@@ -33,16 +33,37 @@ const EXEC_MAGIC = [[0x23, 0x21], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a], [0xfe,
  * give the same package on every OS.
  */
 export async function sniffMode(path: string): Promise<number> {
+  return (await fileFacts(path, true)).mode ?? 0o644;
+}
+
+/** Size of a file, and its sniffed mode when `sniff` (one open for both). */
+async function fileFacts(path: string, sniff: boolean): Promise<{ size: number; mode?: number }> {
   const fh = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(4);
-    const { bytesRead } = await fh.read(buf, 0, 4, 0);
-    const head = buf.subarray(0, bytesRead);
-    return EXEC_MAGIC.some((m) => m.length <= head.length && m.every((b, i) => head[i] === b)) ? 0o755 : 0o644;
+    const [{ size }, head] = await Promise.all([fh.stat(), sniff ? fh.read(Buffer.alloc(4), 0, 4, 0).then(({ buffer, bytesRead }) => buffer.subarray(0, bytesRead)) : undefined]);
+    if (!head) return { size };
+    return { size, mode: EXEC_MAGIC.some((m) => m.length <= head.length && m.every((b, i) => head[i] === b)) ? 0o755 : 0o644 };
   } finally {
     await fh.close();
   }
 }
+
+/** Maps `items` through `fn` with at most `limit` calls in flight; results in input order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+/** How many files are opened at once while contents are resolved. */
+const FILE_CONCURRENCY = 16;
 
 function parseMode(mode: string | undefined, location: SourceLocation): number | undefined {
   if (mode === undefined) return undefined;
@@ -64,18 +85,18 @@ interface Found {
   kind: 'file' | 'dir' | 'symlink';
 }
 
+/** Everything under `root`, depth first in name order; directories are read side by side. */
 async function walk(root: string, rel = ''): Promise<Found[]> {
-  const out: Found[] = [];
-  const names = (await readdir(join(root, rel))).sort();
-  for (const name of names) {
-    const r = rel ? `${rel}/${name}` : name;
+  const dirents = (await readdir(join(root, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const below = await mapLimited(dirents, FILE_CONCURRENCY, async (d): Promise<Found[]> => {
+    const r = rel ? `${rel}/${d.name}` : d.name;
     const abs = join(root, r);
-    const st = await lstat(abs);
-    if (st.isSymbolicLink()) out.push({ rel: r, abs, kind: 'symlink' });
-    else if (st.isDirectory()) out.push({ rel: r, abs, kind: 'dir' }, ...(await walk(root, r)));
-    else if (st.isFile()) out.push({ rel: r, abs, kind: 'file' });
-  }
-  return out;
+    if (d.isSymbolicLink()) return [{ rel: r, abs, kind: 'symlink' }];
+    if (d.isDirectory()) return [{ rel: r, abs, kind: 'dir' }, ...(await walk(root, r))];
+    if (d.isFile()) return [{ rel: r, abs, kind: 'file' }];
+    return [];
+  });
+  return below.flat();
 }
 
 /**
@@ -169,18 +190,21 @@ async function resolveOne(
   }
 
   const makeFile = async (path: string, source: string): Promise<ResolvedEntry> => {
-    const st = await stat(source);
-    return { path, kind: 'file', source, size: st.size, mode: mode ?? (await sniffMode(source)), owner, group, mtime: opts.mtime, ...flags, implicit: false, origin };
+    const facts = await fileFacts(source, mode === undefined);
+    return { path, kind: 'file', source, size: facts.size, mode: mode ?? facts.mode ?? 0o644, owner, group, mtime: opts.mtime, ...flags, implicit: false, origin };
   };
   const addTree = async (root: string, dstRoot: string): Promise<void> => {
-    for (const f of await walk(root)) {
+    // Files are looked at side by side, then added in walk order (so errors come out in order too).
+    const entries = await mapLimited(await walk(root), FILE_CONCURRENCY, async (f): Promise<ResolvedEntry> => {
       const path = `${dstRoot}/${f.rel}`;
-      if (f.kind === 'dir') add(dirEntry(path, 0o755, owner, group, opts.mtime, false, origin), dstLoc);
-      else if (f.kind === 'symlink') {
+      if (f.kind === 'dir') return dirEntry(path, 0o755, owner, group, opts.mtime, false, origin);
+      if (f.kind === 'symlink') {
         const target = (await readlink(f.abs)).split(sep).join('/');
-        add({ path, kind: 'symlink', size: Buffer.byteLength(target), mode: 0o777, owner, group, mtime: opts.mtime, linkTarget: target, ...flags, implicit: false, origin }, dstLoc);
-      } else add(await makeFile(path, f.abs), dstLoc);
-    }
+        return { path, kind: 'symlink', size: Buffer.byteLength(target), mode: 0o777, owner, group, mtime: opts.mtime, linkTarget: target, ...flags, implicit: false, origin };
+      }
+      return makeFile(path, f.abs);
+    });
+    for (const e of entries) add(e, dstLoc);
   };
 
   if (GLOB_CHARS.test(src)) {

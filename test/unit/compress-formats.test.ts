@@ -5,7 +5,7 @@ import { compress, compressBuffer, drain } from '../../src/archive/compress/inde
 import { GZIP_BLOCK_SIZE } from '../../src/archive/compress/gzip.js';
 import { xzBlockSize } from '../../src/archive/compress/xz.js';
 import { encodeVli, splitSingleBlockStream, xzStreamEnd, xzStreamHeader } from '../../src/archive/compress/xz-container.js';
-import { zstdFrameSize } from '../../src/archive/compress/zstd-frames.js';
+import { FrameEnd, zstdParams } from '../../src/archive/compress/zstd.js';
 
 function sample(size: number): Buffer {
   const out = Buffer.alloc(size);
@@ -101,20 +101,13 @@ async function* oddChunks(data: Buffer): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < data.length; i += 1_000_003) yield data.subarray(i, i + 1_000_003);
 }
 
-/** Where the zstd frame at `at` ends, from its header and block headers; checks magic and checksum flag. */
-function zstdFrameEnd(b: Buffer, at: number): number {
-  expect(b.readUInt32LE(at)).toBe(0xfd2fb528);
-  const fhd = b[at + 4]!;
-  expect(fhd & 0x04).toBe(0x04); // content checksum
-  const singleSegment = (fhd >> 5) & 1;
-  const fcsBytes = [singleSegment ? 1 : 0, 2, 4, 8][fhd >> 6]!;
-  let p = at + 5 + (singleSegment ? 0 : 1) + [0, 1, 2, 4][fhd & 3]! + fcsBytes;
-  for (;;) {
-    const header = b.readUIntLE(p, 3);
-    const type = (header >> 1) & 3;
-    p += 3 + (type === 1 ? 1 : header >> 3);
-    if (header & 1) return p + 4;
-  }
+/** Node's decoder reports how much input its first frame took: all of it means exactly one frame. */
+function oneFrame(out: Buffer): Buffer {
+  expect(out.readUInt32LE(0)).toBe(0xfd2fb528);
+  expect(out[4]! & 0x04).toBe(0x04); // content checksum
+  const { buffer, engine } = zlib.zstdDecompressSync(out, { info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+  expect(engine.bytesWritten).toBe(out.length);
+  return buffer;
 }
 
 describe('zstd', () => {
@@ -133,45 +126,67 @@ describe('zstd', () => {
     }
   });
 
-  test('longer input: still one frame, streamed on one core, the same bytes for any threads and chunking', async () => {
+  test('longer input: one frame from libzstd\'s workers, the same bytes for any threads and chunking', async () => {
     const data = varied(20_000_000);
     const outputs = [await compressBuffer('zstd', data, { threads: 1 }), await compressBuffer('zstd', data, { threads: 4 }), await drain(compress('zstd', oddChunks(data), { threads: 2 }))];
     for (const out of outputs) expect(out.equals(outputs[0]!)).toBe(true);
-    expect(zstdFrameEnd(outputs[0]!, 0)).toBe(outputs[0]!.length);
-    expect(zlib.zstdDecompressSync(outputs[0]!).equals(data)).toBe(true);
+    expect(oneFrame(outputs[0]!).equals(data)).toBe(true);
   });
 
-  test('zstdFrames independent (rpm): frames of zstdFrameSize bytes, the same bytes for any threads and chunking', async () => {
-    const frame = zstdFrameSize(3);
-    const data = varied(2 * frame + 5_000_000);
-    const independent = { zstdFrames: 'independent' } as const;
-    const outputs = [await compressBuffer('zstd', data, { ...independent, threads: 1 }), await compressBuffer('zstd', data, { ...independent, threads: 3 }), await drain(compress('zstd', oddChunks(data), { ...independent, threads: 2 }))];
-    expect(outputs[1]!.equals(outputs[0]!)).toBe(true);
-    expect(outputs[2]!.equals(outputs[0]!)).toBe(true);
-    // Walk the frames (RFC 8878 §3.1.1): each decodes on its own to the next slice of the input.
-    const out = outputs[0]!;
-    const slices: Buffer[] = [];
-    for (let at = 0; at < out.length; ) {
-      const end = zstdFrameEnd(out, at);
-      slices.push(zlib.zstdDecompressSync(out.subarray(at, end)));
-      at = end;
+  test('small and uneven input chunks give the same frame as one big chunk', async () => {
+    const data = varied(3_000_000);
+    async function* uneven() {
+      for (let i = 0, n = 1; i < data.length; i += n, n = (n * 7 + 3) % 70_001) yield data.subarray(i, i + n);
     }
-    expect(slices.map((b) => b.length)).toEqual([frame, frame, 5_000_000]);
-    expect(Buffer.concat(slices).equals(data)).toBe(true);
+    const whole = await compressBuffer('zstd', data, { level: 5 });
+    expect((await drain(compress('zstd', uneven(), { level: 5, threads: 3 }))).equals(whole)).toBe(true);
+    expect(oneFrame(whole).equals(data)).toBe(true);
   });
 
-  test('independent frames at the edges: empty input, exactly one frame of input', async () => {
-    const independent = { zstdFrames: 'independent' } as const;
-    for (const data of [new Uint8Array(0), varied(zstdFrameSize(3))]) {
-      const [one, two] = [await compressBuffer('zstd', data, { ...independent, threads: 1 }), await compressBuffer('zstd', data, { ...independent, threads: 2 })];
-      expect(two.equals(one)).toBe(true);
-      expect(zstdFrameEnd(one, 0)).toBe(one.length); // one frame, no empty frame after it
-      expect(zlib.zstdDecompressSync(one).equals(Buffer.from(data))).toBe(true);
+  test('output chunks are borrowed: one buffer, refilled, so a consumer that keeps chunks must copy them', async () => {
+    const seen = new Set<ArrayBufferLike>();
+    let chunks = 0;
+    for await (const chunk of compress('zstd', oddChunks(varied(6_000_000)), { level: 1 })) {
+      seen.add(chunk.buffer);
+      chunks++;
     }
+    expect(chunks).toBeGreaterThan(2);
+    expect(seen.size).toBe(1);
   });
 
-  test('independent frame size: 16 MiB up to level 9, 32 MiB above (longer windows)', () => {
-    expect([1, 3, 9, 10, 19].map(zstdFrameSize)).toEqual([16, 16, 16, 32, 32].map((n) => n * 1024 * 1024));
+  test('libzstd parameters: 2 MiB jobs that start with the whole window up to level 9, libzstd\'s own above', () => {
+    const c = zlib.constants;
+    expect(zstdParams(3, 1)).toEqual({ [c.ZSTD_c_compressionLevel]: 3, [c.ZSTD_c_checksumFlag]: 1, [c.ZSTD_c_nbWorkers]: 1, [c.ZSTD_c_jobSize]: 2 << 20, [c.ZSTD_c_overlapLog]: 9 });
+    expect(zstdParams(19, 0)).toEqual({ [c.ZSTD_c_compressionLevel]: 19, [c.ZSTD_c_checksumFlag]: 1, [c.ZSTD_c_nbWorkers]: 1 });
+  });
+
+  describe('FrameEnd finds where a frame ends from its headers alone', () => {
+    const c = zlib.constants;
+    const random = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (Math.imul(i, 2654435761) >>> 13) & 0xff));
+    const cases: [string, Buffer, Record<number, number>, number | null][] = [
+      ['compressed blocks with a checksum', varied(400_000), { [c.ZSTD_c_checksumFlag]: 1 }, null],
+      ['no checksum', varied(400_000), { [c.ZSTD_c_checksumFlag]: 0 }, null],
+      ['an RLE block (one byte repeated)', Buffer.alloc(100_000, 7), { [c.ZSTD_c_checksumFlag]: 1 }, null],
+      ['raw blocks (incompressible)', random, { [c.ZSTD_c_checksumFlag]: 1 }, null],
+      ['a content size field, single segment', Buffer.from('a small frame'), { [c.ZSTD_c_checksumFlag]: 1 }, 13],
+      ['a 2-byte content size', varied(70_000), { [c.ZSTD_c_checksumFlag]: 0 }, 70_000],
+      ['an empty frame', Buffer.alloc(0), { [c.ZSTD_c_checksumFlag]: 1 }, 0],
+    ];
+    test.each(cases)('%s', (_name, data, params, pledged) => {
+      const frame = zlib.zstdCompressSync(data, { params, ...(pledged === null ? {} : { pledgedSrcSize: pledged }) });
+      expect(zlib.zstdDecompressSync(frame).equals(data)).toBe(true);
+      const whole = new FrameEnd();
+      whole.see(frame.subarray(0, frame.length - 1));
+      expect(whole.ended).toBe(false);
+      whole.see(frame.subarray(frame.length - 1));
+      expect(whole.ended).toBe(true);
+      const bytewise = new FrameEnd();
+      for (let i = 0; i < frame.length; i++) {
+        expect(bytewise.ended).toBe(false);
+        bytewise.see(frame.subarray(i, i + 1));
+      }
+      expect(bytewise.ended).toBe(true);
+    });
   });
 
   test('an empty input is one empty frame', async () => {

@@ -1,25 +1,27 @@
 // Compression for package payloads: gzip, xz and zstd, streamed, deterministic, and optionally
-// spread over cores (libuv's thread pool for gzip and zstd frames, worker threads for xz).
+// spread over cores (libuv's thread pool for gzip, libzstd's own workers for zstd, worker
+// threads for xz).
 //
 // Determinism: the bytes depend only on the input and the level (and on the block sizes fixed in
 // gzip.ts and xz.ts, and the library versions: Node's zlib and libzstd, node-liblzma's liblzma).
 // They do NOT depend on `threads`, on how the input is split into chunks, on timing, or on the
-// OS: threads = 1 compresses the same blocks one at a time that threads = 8 compresses eight at
-// a time. test/unit/compress-golden.test.ts pins the bytes on every CI platform.
+// OS: threads = 1 compresses the same blocks (zstd: the same jobs) one at a time that threads = 8
+// compresses eight at a time. test/unit/compress-golden.test.ts pins the bytes on every CI
+// platform.
 //
 // Readers: gzip is one member (pigz-style blocks inside one deflate stream); xz is one stream of
-// several blocks (as `xz -T` and dpkg-deb write); zstd is one frame (dpkg reads no more) or, for
-// rpm, independent frames. dpkg and apt read all the .deb forms, lintian gzip and xz (it cannot
+// several blocks (as `xz -T` and dpkg-deb write); zstd is one frame (dpkg reads no more), made
+// as `zstd -T` makes it. dpkg and apt read all the .deb forms, lintian gzip and xz (it cannot
 // read zstd at all), rpm all of its forms (test/interop/deb-compression.test.ts,
 // test/interop/zstd-frames.test.ts).
 //
-// Input chunks may be borrowed (see ../file-io.ts): each compressor copies them into blocks of
-// its own before asking for more.
+// Chunks are borrowed both ways (see ../file-io.ts): input chunks are valid only until the next
+// is pulled (each compressor copies or consumes them before asking for more), and so are output
+// chunks (zstd hands out one reused buffer): a consumer that keeps one must copy it.
 import { availableParallelism } from 'node:os';
 import { gzipStream } from './gzip.js';
 import { XZ_MAX_LEVEL, xzStream } from './xz.js';
 import { zstdStream } from './zstd.js';
-import { zstdFramesStream } from './zstd-frames.js';
 
 export type CompressionKind = 'gzip' | 'xz' | 'zstd' | 'none';
 
@@ -28,17 +30,12 @@ export interface CompressOptions {
   level?: number;
   /**
    * How many blocks are compressed at once: 1 = one at a time, > 1 = that many, 0 = one per CPU
-   * core. Default 1. Does not change the output bytes. gzip and zstd run on libuv's thread pool
-   * (UV_THREADPOOL_SIZE, 4 by default, bounds them); xz runs on the calling thread (1) or in
-   * that many worker threads. A single zstd frame always uses one.
+   * core. Default 1. Does not change the output bytes. gzip runs on libuv's thread pool
+   * (UV_THREADPOOL_SIZE, 4 by default, bounds it); zstd on that many libzstd worker threads
+   * while the calling thread feeds them; xz on the calling thread (1) or in that many worker
+   * threads.
    */
   threads?: number;
-  /**
-   * zstd only. 'one' (default): a single frame, which every reader handles (dpkg needs it),
-   * streamed on one core whatever `threads` says (see zstd.ts). 'independent': frames of 16 MiB
-   * (32 MiB above level 9), compressed `threads` at a time; rpm reads them.
-   */
-  zstdFrames?: 'one' | 'independent';
 }
 
 const LEVELS: Record<Exclude<CompressionKind, 'none'>, { min: number; max: number; default: number }> = {
@@ -75,7 +72,8 @@ function resolveOptions(kind: Exclude<CompressionKind, 'none'>, opts: CompressOp
 }
 
 /**
- * Streams `input` through the compressor, yielding compressed chunks in order. Memory stays
+ * Streams `input` through the compressor, yielding compressed chunks in order, each valid only
+ * until the next is requested (copy to keep). Memory stays
  * bounded whatever the input size: threads + 1 blocks (128 KiB for gzip, 8 MiB for xz -6) plus,
  * for xz, one liblzma heap per thread (about 100 MiB at -6, 230 MiB at -7);
  * the input is read only as fast as the output is consumed. Stopping early ends the workers.
@@ -94,7 +92,7 @@ export function compress(
     case 'xz':
       return xzStream(input, level, threads);
     case 'zstd':
-      return opts.zstdFrames === 'independent' ? zstdFramesStream(input, level, threads) : zstdStream(input, level);
+      return zstdStream(input, level, threads);
   }
 }
 
@@ -110,6 +108,7 @@ async function* once(data: Uint8Array): AsyncGenerator<Uint8Array> {
 /** Collects a stream of chunks into one Buffer (for tests, benchmarks and small payloads). */
 export async function drain(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
+  // Chunks may be borrowed: each is copied as it comes.
+  for await (const chunk of chunks) parts.push(new Uint8Array(chunk));
   return Buffer.concat(parts);
 }

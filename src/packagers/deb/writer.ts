@@ -98,7 +98,7 @@ export interface DebWriteInput {
 
 /**
  * Writes a .deb in one pass over the payload: data.tar is streamed through the compressor into a
- * spool (memory up to 32 MiB, else a side file) while md5sums are taken (control.tar, which holds
+ * spool (memory up to 8 MiB, else a side file) while md5sums are taken (control.tar, which holds
  * them, comes first in the ar); then the ar container is written with control.tar and the spool. Memory does not grow
  * with the payload. Returns the SHA-256 and size of the .deb, taken as it was written.
  */
@@ -107,8 +107,8 @@ export async function writeDeb(input: DebWriteInput, outPath: string): Promise<W
   const data = new Spool(`${outPath}.data`);
   const opts = input.compression === 'none' ? {} : { threads: input.threads, level: input.level };
   try {
-    // Uncompressed, the chunks are the file reads' borrowed buffers: the spool copies them.
-    await data.writeAll(compress(input.compression, tarStream(dataItems(input.entries, input.mtime, md5s)), opts), input.compression === 'none');
+    // The chunks are borrowed (the file reads' buffers, or the compressor's): the spool copies what it keeps.
+    await data.writeAll(compress(input.compression, tarStream(dataItems(input.entries, input.mtime, md5s)), opts), true);
     await data.finish();
     const dataSize = data.size;
 

@@ -77,9 +77,9 @@ export async function writePayload(files: ResolvedEntry[], kind: CompressionKind
   const archive = { bytes: 0 };
   const payloadHash = createHash('sha256');
   const payload = { bytes: 0 };
-  // zstd as independent frames, compressed in parallel: rpm's decoder reads frame after frame.
-  const compressed = compress(kind, measured(cpioStream(items(files, fileDigests)), archiveHash, archive), { ...opts, zstdFrames: 'independent' });
-  await spool.writeAll(measured(compressed, payloadHash, payload), false);
+  const compressed = compress(kind, measured(cpioStream(items(files, fileDigests)), archiveHash, archive), opts);
+  // The compressed chunks are borrowed: the spool copies what it keeps.
+  await spool.writeAll(measured(compressed, payloadHash, payload), true);
   await spool.finish();
   return { fileDigests, size: payload.bytes, sha256: payloadHash.digest('hex'), archiveSize: archive.bytes, archiveSha256: archiveHash.digest('hex') };
 }
