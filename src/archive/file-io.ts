@@ -108,9 +108,10 @@ export class FileSink {
 /**
  * Bytes written once and read back once, later: kept in memory up to `limit`, beyond that in a
  * temporary file at `path`. A package's compressed payload goes here while the digests its header
- * needs are taken; small payloads then never touch the disk twice. The limit is small (8 MiB):
+ * needs are taken; small payloads then never touch the disk twice. The limit is small (1 MiB):
  * kept chunks are copies in fresh memory, each 4 KiB of it a page fault on the thread that feeds
- * the compressor, while a side file is written by libuv's pool from one reused buffer.
+ * the compressor, while a side file is written by libuv's pool from the producer's reused buffer
+ * (measured on the 60 MB bench .deb: 8 MiB in memory took 0.62–0.70 s, 1 MiB 0.58–0.65 s).
  */
 export class Spool {
   private chunks: Uint8Array[] = [];
@@ -120,7 +121,7 @@ export class Spool {
 
   constructor(
     private readonly path: string,
-    private readonly limit = 8 * 1024 * 1024,
+    private readonly limit = 1024 * 1024,
   ) {}
 
   get size(): number {

@@ -172,7 +172,7 @@ export class ZstdFrameWriter {
 
 /** One frame of `input`, compressed by `threads` libzstd workers (at least one). */
 export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number, threads: number): AsyncGenerator<Uint8Array> {
-  const writer = new ZstdFrameWriter(level, threads);
+  const writer = new ZstdFrameWriter(level, Math.max(1, threads));
   try {
     for await (const chunk of input) yield* writer.write(chunk);
     yield* writer.finish();

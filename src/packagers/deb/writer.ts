@@ -98,7 +98,7 @@ export interface DebWriteInput {
 
 /**
  * Writes a .deb in one pass over the payload: data.tar is streamed through the compressor into a
- * spool (memory up to 8 MiB, else a side file) while md5sums are taken (control.tar, which holds
+ * spool (memory up to 1 MiB, else a side file) while md5sums are taken (control.tar, which holds
  * them, comes first in the ar); then the ar container is written with control.tar and the spool. Memory does not grow
  * with the payload. Returns the SHA-256 and size of the .deb, taken as it was written.
  */
