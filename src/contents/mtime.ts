@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { ConfigurationError } from '../core/errors.js';
 
 /** A fixed fallback (1980-01-01, valid in every archive format including zip). */
@@ -26,7 +25,9 @@ export async function buildTime(env: NodeJS.ProcessEnv, cwd: string): Promise<Bu
     // node:child_process is loaded here, not at start-up: ~10 ms that a run with
     // SOURCE_DATE_EPOCH or outside a repository does not need.
     const { execFile } = await import('node:child_process');
-    const { stdout } = await promisify(execFile)('git', ['log', '-1', '--format=%ct'], { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } });
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile('git', ['log', '-1', '--format=%ct'], { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } }, (error, out) => (error ? reject(error) : resolve(out))),
+    );
     const t = stdout.trim();
     if (/^\d+$/.test(t)) return { seconds: Number(t), source: 'git' };
   } catch {

@@ -9,7 +9,6 @@
 // fixed-Huffman block (bits 1 and 01, then end-of-block: bytes 03 00) closes. The result is a
 // single gzip member, which every reader (gzip, dpkg, apt, rpm, Python, Go) handles.
 import zlib from 'node:zlib';
-import { promisify } from 'node:util';
 import { BlockPool, rechunk } from './rechunk.js';
 import { orderedParallel } from './parallel.js';
 
@@ -36,7 +35,9 @@ function gzipTrailer(crc: number, size: number): Uint8Array {
   return out;
 }
 
-const deflateRaw = promisify(zlib.deflateRaw);
+// A hand-made promise (not util.promisify: node:util is not loaded at start-up for this).
+const deflateRaw = (data: Uint8Array, options: zlib.ZlibOptions): Promise<Buffer> =>
+  new Promise((resolve, reject) => zlib.deflateRaw(data, options, (error, out) => (error ? reject(error) : resolve(out))));
 
 /** Deflates one block on libuv's thread pool, primed with `dictionary`, ended by a sync flush. */
 async function deflateBlock(block: Uint8Array, dictionary: Uint8Array | undefined, level: number): Promise<Buffer> {

@@ -1,7 +1,10 @@
 // A small pool of worker threads running one inline ES module (a `data:` URL). Inline code needs no
 // file on disk, so the same pool works from the TypeScript sources under Jest and from the esbuild
 // bundle (dist/<action>/index.js + dist/chunks/*.js), wherever the bundle is unpacked.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+/** node:worker_threads, loaded when the first worker starts (not at start-up: ~5 ms most runs never need). */
+const workerThreads = () => process.getBuiltinModule('node:worker_threads') as typeof import('node:worker_threads');
 
 interface Job {
   message: unknown;
@@ -66,7 +69,7 @@ export class WorkerPool {
 
   private spawn(): Worker | undefined {
     if (this.workers.length >= this.size) return undefined;
-    const worker = new Worker(this.url, { workerData: this.workerData });
+    const worker = new (workerThreads().Worker)(this.url, { workerData: this.workerData });
     this.workers.push(worker);
     worker.unref();
     worker.on('message', (reply: Reply) => {
