@@ -140,6 +140,10 @@ const rows = [];
 
 const ourDeb = (compression, threads) => () => timed(process.execPath, [CLI, 'build-deb', '--config', config(work, payload, compression), '--output-dir', out, '--threads', String(threads), '--allow-external-src']);
 const dpkgDeb = (z, level, extra = []) => () => timed('dpkg-deb', ['--root-owner-group', `-Z${z}`, `-z${level}`, ...extra, '--build', root, join(work, 'native.deb')]);
+// Context, not a target: our .deb carries DEBIAN/md5sums (md5 of every file) and dpkg-deb's does
+// not; in a Debian build dh_md5sums writes it first. This native side does the same work.
+const dpkgDebWithMd5sums = (z, level, extra = []) => () =>
+  timed('sh', ['-c', `cd "$1" && find usr -type f -print0 | sort -z | xargs -0 md5sum > DEBIAN/md5sums && dpkg-deb --root-owner-group -Z${z} -z${level} ${extra.join(' ')} --build . "$2"; s=$?; rm -f DEBIAN/md5sums; exit $s`, 'sh', root, join(work, 'native.deb')]);
 
 /** rpmbuild -bb of a minimal spec that installs the same prebuilt payload (no compile, no post-processing). */
 function rpmSpec(payload, payloadCompressor) {
@@ -176,6 +180,7 @@ const cases = [
   // dpkg-deb compresses zstd on all cores by default (--threads-max), as ours does with threads 0.
   ['deb zstd -3, both on all cores', ourDeb('zstd', 0), dpkgDeb('zstd', 3)],
   ['deb zstd -3, single thread (--threads-max=1)', ourDeb('zstd', 1), dpkgDeb('zstd', 3, ['--threads-max=1'])],
+  ['deb zstd -3, single thread, native also writes md5sums', ourDeb('zstd', 1), dpkgDebWithMd5sums('zstd', 3, ['--threads-max=1'])],
   ['deb gzip -9, single thread', ourDeb('gzip', 1), dpkgDeb('gzip', 9)],
   ['deb gzip -9, ours on all cores', ourDeb('gzip', 0), dpkgDeb('gzip', 9)],
   ['deb xz -6, single thread (--threads-max=1)', ourDeb('xz', 1), dpkgDeb('xz', 6, ['--threads-max=1'])],
