@@ -5,7 +5,7 @@ import { compress, compressBuffer, drain } from '../../src/archive/compress/inde
 import { GZIP_BLOCK_SIZE } from '../../src/archive/compress/gzip.js';
 import { xzBlockSize } from '../../src/archive/compress/xz.js';
 import { encodeVli, splitSingleBlockStream, xzStreamEnd, xzStreamHeader } from '../../src/archive/compress/xz-container.js';
-import { FrameEnd, zstdParams } from '../../src/archive/compress/zstd.js';
+import { FrameEnd, ZstdFrameWriter, zstdParams } from '../../src/archive/compress/zstd.js';
 
 function sample(size: number): Buffer {
   const out = Buffer.alloc(size);
@@ -154,6 +154,15 @@ describe('zstd', () => {
     }
     expect(chunks).toBeGreaterThan(2);
     expect(seen.size).toBe(1);
+  });
+
+  test('an error libzstd reports fails the write at once, not at some later event', () => {
+    const writer = new ZstdFrameWriter(3, 1);
+    // The native handle reports errors through onerror (Node's own handler destroys the stream).
+    const handle = (writer as unknown as { handle: { writeSync: () => void; onerror: (message: string, errno: number, code: string) => void } }).handle;
+    handle.writeSync = () => handle.onerror('Allocation error : not enough memory', -64, 'ZSTD_error_memory_allocation');
+    expect(() => [...writer.write(Buffer.alloc(10))]).toThrow(/not enough memory/);
+    writer.close();
   });
 
   test('libzstd parameters: 2 MiB jobs that start with the whole window up to level 9, libzstd\'s own above', () => {

@@ -158,7 +158,9 @@ export class ZstdFrameWriter {
   private *step(flush: number, input: Uint8Array, at: number): Generator<Buffer> {
     const room = this.out.byteLength - this.used;
     this.handle.writeSync(flush, input, at, input.byteLength - at, this.out, this.used, room);
-    if (this.failure) throw this.failure;
+    // A libzstd error destroys the stream at once (stream.errored) and emits 'error' later.
+    const failed = this.stream.errored ?? this.failure;
+    if (failed) throw failed;
     this.left = this.state[1] as number;
     const made = room - (this.state[0] as number);
     if (made > 0) this.end.see(this.out.subarray(this.used, this.used + made));
