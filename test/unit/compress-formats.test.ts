@@ -156,6 +156,20 @@ describe('zstd', () => {
     expect(seen.size).toBe(1);
   });
 
+  test('a compressor kept from a finished frame makes the same bytes as a new one; an abandoned one is not kept', async () => {
+    const x = varied(3_000_000);
+    const y = sample(500_000);
+    const first = await compressBuffer('zstd', x, { level: 4, threads: 2 }); // a new compressor, kept after
+    const reusedY = await compressBuffer('zstd', y, { level: 4, threads: 2 }); // the kept one
+    expect(reusedY.equals(await compressBuffer('zstd', y, { level: 4, threads: 3 }))).toBe(true); // a new one (other key)
+    for await (const chunk of compress('zstd', oddChunks(x), { level: 4, threads: 2 })) {
+      expect(chunk.byteLength).toBeGreaterThan(0);
+      break; // abandoned mid-frame: closed, not kept
+    }
+    expect((await compressBuffer('zstd', x, { level: 4, threads: 2 })).equals(first)).toBe(true);
+    expect(oneFrame(first).equals(x)).toBe(true);
+  });
+
   test('an error libzstd reports fails the write at once, not at some later event', () => {
     const writer = new ZstdFrameWriter(3, 1);
     // The native handle reports errors through onerror (Node's own handler destroys the stream).

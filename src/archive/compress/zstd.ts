@@ -112,7 +112,7 @@ export class ZstdFrameWriter {
   private readonly stream: zlib.ZstdCompress;
   private readonly handle: NativeZstd;
   private readonly state: Uint32Array;
-  private readonly end = new FrameEnd();
+  private end = new FrameEnd();
   private readonly out = Buffer.allocUnsafe(OUTPUT_SIZE);
   private used = 0;
   private failure: Error | undefined;
@@ -143,12 +143,16 @@ export class ZstdFrameWriter {
     }
   }
 
-  /** Ends the frame; yields the rest of the output (borrowed). */
+  /** Ends the frame; yields the rest of the output (borrowed). The next write starts a new frame. */
   *finish(): Generator<Buffer> {
     const none = new Uint8Array(0);
     while (!this.end.ended) yield* this.step(zlib.constants.ZSTD_e_end, none, 0);
-    if (this.used > 0) yield this.out.subarray(0, this.used);
-    this.used = 0;
+    this.end = new FrameEnd();
+    if (this.used > 0) {
+      const rest = this.used;
+      this.used = 0;
+      yield this.out.subarray(0, rest);
+    }
   }
 
   close(): void {
@@ -172,14 +176,31 @@ export class ZstdFrameWriter {
   }
 }
 
+/**
+ * One compressor kept after a frame it finished, for the next frame with the same settings (a
+ * .deb's control.tar after its data.tar, the next package): its worker threads and tables are
+ * made and touched once. A finished frame leaves libzstd's context as a new one (the same bytes:
+ * test/unit/compress-formats.test.ts); a frame that failed or was abandoned closes its compressor.
+ */
+let idle: { key: string; writer: ZstdFrameWriter } | undefined;
+
 /** One frame of `input`, compressed by `threads` libzstd workers (at least one). */
 export async function* zstdStream(input: AsyncIterable<Uint8Array>, level: number, threads: number): AsyncGenerator<Uint8Array> {
-  const writer = new ZstdFrameWriter(level, Math.max(1, threads));
+  const workers = Math.max(1, threads);
+  const key = `${level}/${workers}`;
+  let writer: ZstdFrameWriter;
+  if (idle?.key === key) {
+    writer = idle.writer;
+    idle = undefined;
+  } else writer = new ZstdFrameWriter(level, workers);
+  let finished = false;
   try {
     for await (const chunk of input) yield* writer.write(chunk);
     yield* writer.finish();
+    finished = true;
   } finally {
-    writer.close();
+    if (finished && !idle) idle = { key, writer };
+    else writer.close();
   }
 }
 
