@@ -1,59 +1,60 @@
-import * as core from '@actions/core';
+import { EOL } from 'node:os';
 import type { SourceLocation } from './errors.js';
 import type { ActionIO, SummaryFile } from './io.js';
 import { humanSize } from './format.js';
+import { appendSummary, readInput, RunnerLog, writeOutput, type Annotation } from './runner-commands.js';
 
-function annotation(loc?: SourceLocation): core.AnnotationProperties | undefined {
+function annotation(loc?: SourceLocation): Annotation | undefined {
   if (!loc) return undefined;
-  return { file: loc.file, startLine: loc.line, startColumn: loc.column, title: loc.field ? `package-actions: ${loc.field}` : undefined };
+  return { title: loc.field ? `package-actions: ${loc.field}` : undefined, file: loc.file, line: loc.line, col: loc.column };
 }
 
 /** The ActionIO of a job step: inputs from INPUT_*, outputs to GITHUB_OUTPUT, a job summary. */
 export class ActionsIO implements ActionIO {
+  private readonly log = new RunnerLog();
+
   getInput(name: string): string | undefined {
-    const v = core.getInput(name);
+    const v = readInput(name);
     return v === '' ? undefined : v;
   }
   setOutput(name: string, value: string): void {
-    core.setOutput(name, value);
+    writeOutput(name, value);
   }
   setSecret(value: string): void {
-    core.setSecret(value);
+    this.log.mask(value);
   }
   debug(message: string): void {
-    core.debug(message);
+    this.log.debug(message);
   }
   info(message: string): void {
-    core.info(message);
+    this.log.info(message);
   }
   warning(message: string, location?: SourceLocation): void {
-    core.warning(message, annotation(location));
+    this.log.annotate('warning', message, annotation(location));
   }
   error(message: string, location?: SourceLocation): void {
-    core.error(message, annotation(location));
+    this.log.annotate('error', message, annotation(location));
   }
   group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(name, fn);
+    return this.log.group(name, fn);
   }
   async summaryFiles(heading: string, files: SummaryFile[], note?: string): Promise<void> {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
     const withStatus = files.some((f) => f.status);
-    const header = [{ data: 'File', header: true }, { data: 'Size', header: true }, { data: 'SHA-256', header: true }];
-    if (withStatus) header.push({ data: 'Status', header: true });
+    const header = ['File', 'Size', 'SHA-256', ...(withStatus ? ['Status'] : [])];
     const rows = files.map((f) => {
       const row = [f.url ? `<a href="${f.url}">${escapeHtml(f.name)}</a>` : escapeHtml(f.name), humanSize(f.size), `<code>${f.sha256}</code>`];
       if (withStatus) row.push(f.status ?? '');
       return row;
     });
-    const s = core.summary.addHeading(heading, 3).addTable([header, ...rows]);
-    if (note) s.addRaw(`<p>${escapeHtml(note)}</p>`, true);
-    await s.write();
+    const table = `<table><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+    appendSummary(`<h3>${escapeHtml(heading)}</h3>${EOL}${table}${EOL}${note ? `<p>${escapeHtml(note)}</p>${EOL}` : ''}`);
   }
   setFailed(message: string): void {
-    core.setFailed(message);
+    process.exitCode = 1;
+    this.log.annotate('error', message);
   }
   isDebug(): boolean {
-    return core.isDebug();
+    return process.env.RUNNER_DEBUG === '1';
   }
 }
 

@@ -13,7 +13,8 @@ export interface SummaryFile {
 
 /**
  * Everything an action needs from its host. One implementation talks to the Actions
- * runner (@actions/core), the other to a terminal (the CLI); tests use either.
+ * runner (workflow commands, core/runner-commands.ts), the other to a terminal (the CLI); tests
+ * use either.
  */
 export interface ActionIO {
   /** The raw input value, or undefined when empty or unset. */
