@@ -145,6 +145,23 @@ describe('zstd', () => {
     }
   });
 
+  test('incompressible input (output larger than the input, many full output buffers per write) round-trips', async () => {
+    const data = Buffer.alloc(5_000_000);
+    let x = 88172645463325252n;
+    for (let i = 0; i < data.length; i += 8) {
+      x ^= x << 13n; x ^= x >> 7n; x ^= x << 17n; x &= 0xffffffffffffffffn;
+      data.writeBigUInt64LE(x, i);
+    }
+    async function* big() {
+      yield data.subarray(0, 4_000_000); // one write that makes several full 1 MiB output buffers
+      yield data.subarray(4_000_000);
+    }
+    const out = await drain(compress('zstd', big(), { level: 3, threads: 2 }));
+    expect(out.length).toBeGreaterThan(data.length);
+    expect(oneFrame(out).equals(data)).toBe(true);
+    expect(out.equals(await compressBuffer('zstd', data, { level: 3, threads: 1 }))).toBe(true);
+  });
+
   test('output chunks are borrowed: one buffer, refilled, so a consumer that keeps chunks must copy them', async () => {
     const seen = new Set<ArrayBufferLike>();
     let chunks = 0;
