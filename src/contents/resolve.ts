@@ -85,18 +85,22 @@ interface Found {
   kind: 'file' | 'dir' | 'symlink';
 }
 
-/** Everything under `root`, depth first in name order; directories are read side by side. */
+/**
+ * Everything under `root`, depth first in name order. One readdir per directory, with the entry
+ * types it returns (no stat per entry); directories are read one at a time, so no tree, however
+ * wide and deep, holds many descriptors open.
+ */
 async function walk(root: string, rel = ''): Promise<Found[]> {
+  const out: Found[] = [];
   const dirents = (await readdir(join(root, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const below = await mapLimited(dirents, FILE_CONCURRENCY, async (d): Promise<Found[]> => {
+  for (const d of dirents) {
     const r = rel ? `${rel}/${d.name}` : d.name;
     const abs = join(root, r);
-    if (d.isSymbolicLink()) return [{ rel: r, abs, kind: 'symlink' }];
-    if (d.isDirectory()) return [{ rel: r, abs, kind: 'dir' }, ...(await walk(root, r))];
-    if (d.isFile()) return [{ rel: r, abs, kind: 'file' }];
-    return [];
-  });
-  return below.flat();
+    if (d.isSymbolicLink()) out.push({ rel: r, abs, kind: 'symlink' });
+    else if (d.isDirectory()) out.push({ rel: r, abs, kind: 'dir' }, ...(await walk(root, r)));
+    else if (d.isFile()) out.push({ rel: r, abs, kind: 'file' });
+  }
+  return out;
 }
 
 /**
