@@ -20,7 +20,7 @@ describe('action.yml files match the action definitions (one source of truth for
     for (const name of actionDirs) expect(existsSync(join(ROOT, 'actions', name, 'README.md'))).toBe(true);
   });
 
-  test.each(actionDirs)('%s: runtime, entry, inputs, defaults and outputs', (name) => {
+  test.each(actionDirs)('%s: runtime, entry, inputs, their descriptions and defaults, and outputs', (name) => {
     const yml = parse(readFileSync(join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as ActionYml;
     const def = commands.find((c) => c.name === name);
     expect(def).toBeDefined();
@@ -29,6 +29,9 @@ describe('action.yml files match the action definitions (one source of truth for
     const inputs = Object.fromEntries(Object.entries(yml.inputs ?? {}).map(([k, v]) => [k, v.default === undefined ? undefined : String(v.default)]));
     const expected = Object.fromEntries(Object.entries(def!.inputs).map(([k, v]) => [k, v.default]));
     expect(inputs).toEqual(expected);
+    // The descriptions too: a stale action.yml would tell users what the code no longer does.
+    const described = Object.fromEntries(Object.entries(yml.inputs ?? {}).map(([k, v]) => [k, v.description]));
+    expect(described).toEqual(Object.fromEntries(Object.entries(def!.inputs).map(([k, v]) => [k, v.description])));
     expect(Object.keys(yml.outputs ?? {}).sort()).toEqual(Object.keys(def!.outputs).sort());
   });
 });
