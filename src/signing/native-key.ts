@@ -25,7 +25,8 @@ interface RsaParams {
   u: Uint8Array;
 }
 
-const b64u = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64url');
+/** base64url of bytes (for JWK fields), without copying them. */
+export const b64u = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64url');
 const big = (b: Uint8Array) => BigInt(`0x${Buffer.from(b).toString('hex') || '0'}`);
 const bytes = (n: bigint) => {
   const h = n.toString(16);

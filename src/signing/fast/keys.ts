@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { b64u } from '../native-key.js';
 import { concat, need, readMpi, readU32 } from './packets.js';
 
 export const ALGO_RSA = 1;
@@ -29,7 +30,6 @@ export interface KeyPacket {
   verifier?: KeyObject;
 }
 
-const b64u = (b: Uint8Array): string => Buffer.from(b).toString('base64url');
 
 function readOid(b: Uint8Array, o: number, oid: Uint8Array): number {
   need(b[o] === oid.length && Buffer.compare(b.subarray(o + 1, o + 1 + oid.length), oid) === 0, 'unsupported curve');

@@ -53,17 +53,7 @@ export function readPackets(bytes: Uint8Array): Packet[] {
     let len: number;
     if (h & 0x40) {
       tag = h & 0x3f;
-      need(o < bytes.length);
-      const l0 = bytes[o++];
-      if (l0 < 192) len = l0;
-      else if (l0 < 224) {
-        need(o < bytes.length);
-        len = ((l0 - 192) << 8) + bytes[o++] + 192;
-      } else {
-        need(l0 === 255 && o + 4 <= bytes.length, 'partial length');
-        len = readU32(bytes, o);
-        o += 4;
-      }
+      ({ len, next: o } = readLength(bytes, o, false));
     } else {
       tag = (h >> 2) & 0x0f;
       const lt = h & 3;
@@ -78,6 +68,23 @@ export function readPackets(bytes: Uint8Array): Packet[] {
     o += len;
   }
   return out;
+}
+
+/**
+ * A new-format length (RFC 4880 §4.2.2): one octet below 192, two octets, or 255 and four. In a
+ * packet header 224–254 are partial lengths, which keys never use; in a signature subpacket
+ * (§5.2.3.1) all of 192–254 are two-octet lengths.
+ */
+function readLength(b: Uint8Array, o: number, subpacket: boolean): { len: number; next: number } {
+  need(o < b.length);
+  const l0 = b[o];
+  if (l0 < 192) return { len: l0, next: o + 1 };
+  if (l0 < (subpacket ? 255 : 224)) {
+    need(o + 1 < b.length);
+    return { len: ((l0 - 192) << 8) + b[o + 1] + 192, next: o + 2 };
+  }
+  need(l0 === 255 && o + 5 <= b.length, 'partial length');
+  return { len: readU32(b, o + 1), next: o + 5 };
 }
 
 export function readU32(b: Uint8Array, o: number): number {
@@ -124,17 +131,8 @@ export function readSubpackets(b: Uint8Array): Subpacket[] {
   const out: Subpacket[] = [];
   let o = 0;
   while (o < b.length) {
-    const l0 = b[o++];
     let len: number;
-    if (l0 < 192) len = l0;
-    else if (l0 < 255) {
-      need(o < b.length);
-      len = ((l0 - 192) << 8) + b[o++] + 192;
-    } else {
-      need(o + 4 <= b.length);
-      len = readU32(b, o);
-      o += 4;
-    }
+    ({ len, next: o } = readLength(b, o, true));
     need(len >= 1 && o + len <= b.length, 'bad subpacket');
     out.push({ type: b[o] & 0x7f, critical: (b[o] & 0x80) !== 0, body: b.subarray(o + 1, o + len) });
     o += len;
