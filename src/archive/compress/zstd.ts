@@ -115,13 +115,14 @@ export class ZstdFrameWriter {
   private end = new FrameEnd();
   private readonly out = Buffer.allocUnsafe(OUTPUT_SIZE);
   private used = 0;
-  private failure: Error | undefined;
   /** Input bytes libzstd left untaken in the last call. */
   private left = 0;
 
   constructor(level: number, workers: number) {
     this.stream = zlib.createZstdCompress({ params: zstdParams(level, workers) });
-    this.stream.on('error', (error) => (this.failure ??= error));
+    // On a libzstd error Node's handler destroys the stream at once (stream.errored, checked after
+    // every call) and emits 'error' later: listened to here only so that it is not unhandled.
+    this.stream.on('error', () => undefined);
     const internals = this.stream as unknown as ZstdInternals;
     if (!internals._handle || typeof internals._handle.writeSync !== 'function' || !ArrayBuffer.isView(internals._writeState)) {
       this.stream.destroy();
@@ -162,9 +163,7 @@ export class ZstdFrameWriter {
   private *step(flush: number, input: Uint8Array, at: number): Generator<Buffer> {
     const room = this.out.byteLength - this.used;
     this.handle.writeSync(flush, input, at, input.byteLength - at, this.out, this.used, room);
-    // A libzstd error destroys the stream at once (stream.errored) and emits 'error' later.
-    const failed = this.stream.errored ?? this.failure;
-    if (failed) throw failed;
+    if (this.stream.errored) throw this.stream.errored;
     this.left = this.state[1] as number;
     const made = room - (this.state[0] as number);
     if (made > 0) this.end.see(this.out.subarray(this.used, this.used + made));
