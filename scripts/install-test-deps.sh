@@ -43,20 +43,29 @@ PACKAGES=(
   yamllint           # lints the WinGet manifests
 )
 
+# Rebuilds vendor/liblzma/liblzma.wasm (test/interop/liblzma-wasm.test.ts). Installed on their
+# own, after the rest, so a distribution without one of them still gets every other tool.
+WASM_TOOLCHAIN=(clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32)
+
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "install-test-deps: no dpkg/apt here; skipping (interop tests need a Debian or Ubuntu machine)"
   exit 0
 fi
 
-missing=()
-for pkg in "${PACKAGES[@]}"; do
-  if [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]; then
-    missing+=("$pkg")
-  fi
-done
+# Prints the packages of the arguments that are not installed.
+missing_of() {
+  for pkg in "$@"; do
+    if [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]; then
+      echo "$pkg"
+    fi
+  done
+}
 
-if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-test-deps: all ${#PACKAGES[@]} packages present"
+mapfile -t missing < <(missing_of "${PACKAGES[@]}")
+mapfile -t missing_wasm < <(missing_of "${WASM_TOOLCHAIN[@]}")
+
+if [ "${#missing[@]}" -eq 0 ] && [ "${#missing_wasm[@]}" -eq 0 ]; then
+  echo "install-test-deps: all $((${#PACKAGES[@]} + ${#WASM_TOOLCHAIN[@]})) packages present"
   exit 0
 fi
 
@@ -70,7 +79,13 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-echo "install-test-deps: installing ${missing[*]}"
+echo "install-test-deps: installing ${missing[*]} ${missing_wasm[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ "${#missing[@]}" -gt 0 ]; then
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if [ "${#missing_wasm[@]}" -gt 0 ]; then
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_wasm[@]}" ||
+    echo "install-test-deps: could not install ${missing_wasm[*]}; the liblzma.wasm rebuild test will say so" >&2
+fi

@@ -12,7 +12,6 @@ export interface CompressionSetting {
 
 const RANGES: Record<Exclude<CompressionKind, 'none'>, [number, number]> = {
   gzip: [1, 9],
-  // 8 and 9 need more memory than liblzma gets in WebAssembly.
   xz: [0, XZ_MAX_LEVEL],
   zstd: [1, 19],
 };

@@ -80,7 +80,7 @@ parentPort.on('message', ({ block }) => block[0] === 0
   : parentPort.postMessage({ result: block.map((b) => b * 2) }));`;
   const pool = new WorkerPool(echo, {}, 2);
   const results = await Promise.all([1, 2, 3, 4].map((n) => pool.run({ block: Uint8Array.of(n) })));
-  expect(results.map((r) => r[0])).toEqual([2, 4, 6, 8]);
+  expect(results.map((r) => r.result[0])).toEqual([2, 4, 6, 8]);
   await expect(pool.run({ block: Uint8Array.of(0) })).rejects.toThrow('zero is not allowed');
   await pool.close();
   await expect(pool.run({ block: Uint8Array.of(1) })).rejects.toThrow(/closed/);

@@ -101,6 +101,14 @@ test('xz at the default level (6, one 8 MiB block per worker) round-trips', asyn
   expect(digest(await compressBuffer('xz', data, { threads: 2 }))).toBe(digest(single));
 });
 
+test('xz -9 (a 64 MiB dictionary: about 700 MiB of WebAssembly memory per worker) round-trips', async () => {
+  const data = sample(300_000, 9);
+  const out = await compressBuffer('xz', data, { level: 9 });
+  expect((await decompress('xz', out)).equals(data)).toBe(true);
+  // A different preset: -9's block header records the 64 MiB dictionary (LZMA2 property 38).
+  expect(out).not.toEqual(await compressBuffer('xz', data, { level: 6 }));
+});
+
 test("'none' passes the input through", async () => {
   const data = sample(1000);
   expect(await compressBuffer('none', data)).toEqual(data);
@@ -119,7 +127,7 @@ test('extensionFor', () => {
 test.each([
   ['gzip', { level: 10 }],
   ['gzip', { level: 1.5 }],
-  ['xz', { level: 8 }],
+  ['xz', { level: 10 }],
   ['zstd', { level: 0 }],
   ['zstd', { level: 20 }],
   ['gzip', { threads: -1 }],

@@ -15,6 +15,7 @@ test.each([
   ['gzip:1', 'gzip', 1],
   ['xz:0', 'xz', 0],
   ['xz:7', 'xz', 7],
+  ['xz:9', 'xz', 9],
 ])('%s → %s level %i', (value, kind, level) => {
   expect(parse(value)).toEqual({ kind, level });
 });
@@ -22,7 +23,7 @@ test.each([
 test.each([
   ['zstd:20', /deb.compression "zstd:20": zstd levels run from 1 to 19/, 'write zstd:19, or zstd alone for level 3'],
   ['zstd:0', /zstd levels run from 1 to 19/, 'write zstd:1, or zstd alone for level 3'],
-  ['xz:9', /xz levels run from 0 to 7/, 'write xz:7, or xz alone for level 6'],
+  ['xz:10', /xz levels run from 0 to 9/, 'write xz:9, or xz alone for level 6'],
   ['gzip:0', /gzip levels run from 1 to 9/, 'write gzip:1, or gzip alone for level 9'],
   ['none:3', /"none" takes no level/, 'write deb.compression: none'],
 ])('%s is a ConfigurationError that names the field and the fix', (value, message, fix) => {

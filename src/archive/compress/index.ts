@@ -3,7 +3,7 @@
 // threads for xz).
 //
 // Determinism: the bytes depend only on the input and the level (and on the block sizes fixed in
-// gzip.ts and xz.ts, and the library versions: Node's zlib and libzstd, node-liblzma's liblzma).
+// gzip.ts and xz.ts, and the library versions: Node's zlib and libzstd, and liblzma 5.8.1 in vendor/liblzma).
 // They do NOT depend on `threads`, on how the input is split into chunks, on timing, or on the
 // OS: threads = 1 compresses the same blocks (zstd: the same jobs) one at a time that threads = 8
 // compresses eight at a time. test/unit/compress-golden.test.ts pins the bytes on every CI
@@ -26,14 +26,13 @@ import { zstdStream } from './zstd.js';
 export type CompressionKind = 'gzip' | 'xz' | 'zstd' | 'none';
 
 export interface CompressOptions {
-  /** gzip 0–9 (default 9), xz 0–7 (default 6; 8–9 need more memory than WebAssembly gives liblzma), zstd 1–19 (default 3). */
+  /** gzip 0–9 (default 9), xz 0–9 (default 6), zstd 1–19 (default 3). */
   level?: number;
   /**
    * How many blocks are compressed at once: 1 = one at a time, > 1 = that many, 0 = one per CPU
    * core. Default 1. Does not change the output bytes. gzip runs on libuv's thread pool
    * (UV_THREADPOOL_SIZE, 4 by default, bounds it); zstd on that many libzstd worker threads
-   * while the calling thread feeds them; xz on the calling thread (1) or in that many worker
-   * threads.
+   * while the calling thread feeds them; xz in that many worker threads.
    */
   threads?: number;
 }
@@ -75,7 +74,7 @@ function resolveOptions(kind: Exclude<CompressionKind, 'none'>, opts: CompressOp
  * Streams `input` through the compressor, yielding compressed chunks in order, each valid only
  * until the next is requested (copy to keep). Memory stays
  * bounded whatever the input size: threads + 1 blocks (128 KiB for gzip, 8 MiB for xz -6) plus,
- * for xz, one liblzma heap per thread (about 100 MiB at -6, 230 MiB at -7);
+ * for xz, one liblzma heap per thread (about 100 MiB at -6, 190 MiB at -7, 700 MiB at -9);
  * the input is read only as fast as the output is consumed. Stopping early ends the workers.
  * Throws a RangeError at once (not when iterated) for a level or thread count out of range.
  */

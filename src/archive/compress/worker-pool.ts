@@ -6,16 +6,23 @@ import type { Worker } from 'node:worker_threads';
 /** node:worker_threads, loaded when the first worker starts (not at start-up: ~5 ms most runs never need). */
 const workerThreads = () => process.getBuiltinModule('node:worker_threads') as typeof import('node:worker_threads');
 
+/** What a job gives back: its result, and the input block when the worker returns it for reuse. */
+export interface WorkerResult {
+  result: Uint8Array;
+  block?: Uint8Array;
+}
+
 interface Job {
   message: unknown;
   transfer: ArrayBuffer[];
-  resolve: (value: Uint8Array) => void;
+  resolve: (value: WorkerResult) => void;
   reject: (error: Error) => void;
 }
 
-/** Reply of a worker: `result` or `error` (the worker's stack trace). */
+/** Reply of a worker: `result` (and optionally `block`), or `error` (a message). */
 interface Reply {
   result?: Uint8Array;
+  block?: Uint8Array;
   error?: string;
 }
 
@@ -42,7 +49,7 @@ export class WorkerPool {
   }
 
   /** Sends `message` to a free worker; `transfer` lists buffers the caller gives up. */
-  run(message: unknown, transfer: ArrayBuffer[] = []): Promise<Uint8Array> {
+  run(message: unknown, transfer: ArrayBuffer[] = []): Promise<WorkerResult> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.waiting.push({ message, transfer, resolve, reject });
@@ -78,7 +85,7 @@ export class WorkerPool {
       worker.unref();
       this.idle.push(worker);
       if (job) {
-        if (reply.result) job.resolve(reply.result);
+        if (reply.result) job.resolve({ result: reply.result, block: reply.block });
         else job.reject(new Error(`compression worker failed: ${reply.error ?? 'no result'}`));
       }
       this.dispatch();
