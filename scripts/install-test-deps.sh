@@ -14,6 +14,8 @@ PACKAGES=(
   rpm2cpio           # unpack our rpm payloads
   cpio               # list rpm payloads
   rpmlint            # rpm policy checks
+  dnf                # installs our rpms from a repository, with gpgcheck
+  createrepo-c       # makes that repository
   gnupg              # gpg: keys and signature checks for repositories
   gpgv               # apt's own signature verifier
   git                # check-dist, loopback git server in the GitHub stand-in
