@@ -73,8 +73,9 @@ function resolveOptions(kind: Exclude<CompressionKind, 'none'>, opts: CompressOp
 /**
  * Streams `input` through the compressor, yielding compressed chunks in order, each valid only
  * until the next is requested (copy to keep). Memory stays
- * bounded whatever the input size: threads + 1 blocks (128 KiB for gzip, 8 MiB for xz -6) plus,
- * for xz, one liblzma heap per thread (about 100 MiB at -6, 190 MiB at -7, 700 MiB at -9);
+ * bounded whatever the input size: a few blocks per thread (gzip threads + 2 of 128 KiB, xz
+ * threads + 2 of 8 MiB at -6, one of them queued for the next free worker) plus, for xz, one
+ * liblzma heap per thread (about 100 MiB at -6, 190 MiB at -7, 700 MiB at -9);
  * the input is read only as fast as the output is consumed. Stopping early ends the workers.
  * Throws a RangeError at once (not when iterated) for a level or thread count out of range.
  */
