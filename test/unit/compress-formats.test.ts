@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import { parseFileIndex } from 'node-liblzma/wasm';
 import { compress, compressBuffer, drain } from '../../src/archive/compress/index.js';
 import { GZIP_BLOCK_SIZE } from '../../src/archive/compress/gzip.js';
-import { xzBlockSize } from '../../src/archive/compress/xz.js';
+import { xzBlockSize, xzWorkers } from '../../src/archive/compress/xz.js';
 import { encodeVli, splitSingleBlockStream, xzStreamEnd, xzStreamHeader } from '../../src/archive/compress/xz-container.js';
 import { FrameEnd, ZstdFrameWriter, zstdParams } from '../../src/archive/compress/zstd.js';
 
@@ -64,7 +64,16 @@ describe('xz', () => {
   });
 
   test('block size follows the preset dictionary, at least 1 MiB', () => {
-    expect([0, 1, 5, 6, 7].map(xzBlockSize)).toEqual([1, 1, 8, 8, 16].map((n) => n * 1024 * 1024));
+    expect([0, 1, 5, 6, 7, 8, 9].map(xzBlockSize)).toEqual([1, 1, 8, 8, 16, 32, 64].map((n) => n * 1024 * 1024));
+  });
+
+  test('xz workers: as many as asked, but only as many as fit in half the memory, and at least one', () => {
+    const GiB = 1024 ** 3;
+    expect(xzWorkers(6, 4, 16 * GiB)).toBe(4);
+    // -9: 674 MiB of encoder + two 64 MiB blocks + 16 MiB a worker; 8 GiB of 16 hold ten.
+    expect(xzWorkers(9, 64, 16 * GiB)).toBe(10);
+    expect(xzWorkers(9, 8, 1 * GiB)).toBe(1);
+    expect(xzWorkers(6, 1, 64 * GiB)).toBe(1);
   });
 
   test('multibyte integers', () => {

@@ -1,7 +1,8 @@
 // .xz by liblzma (WebAssembly), in independent blocks of fixed size, compressed in `threads` worker
-// threads and assembled into one multi-block stream the way `xz -T` and dpkg-deb (which uses
+// threads (fewer where memory is short: xzWorkers) and assembled into one multi-block stream the way `xz -T` and dpkg-deb (which uses
 // liblzma's multithreaded encoder) write them. With one thread the encoder still runs in a worker,
 // so reading, tar and md5 go on beside it, as dpkg-deb's tar process does beside its compressor.
+import { totalmem } from 'node:os';
 import { BlockPool, rechunk } from './rechunk.js';
 import { orderedParallel } from './parallel.js';
 import { liblzmaWasm } from './liblzma.js';
@@ -25,30 +26,45 @@ export function xzBlockSize(level: number): number {
   return Math.max(DICTIONARY[level] ?? 8 * MiB, MiB);
 }
 
+/** liblzma's encoder memory for presets 0–9, in MiB (the CompMem column of xz's manual). */
+const ENCODER_MIB = [3, 9, 17, 32, 48, 94, 94, 186, 370, 674];
+
+/**
+ * How many workers run: `threads`, but no more than fit in half of the machine's memory (each
+ * holds a liblzma heap, its block and the block's output), and at least one. At -9 that is
+ * about 820 MiB a worker, so 64 cores on a 16 GiB machine get 10 workers. `xz -T0` limits itself
+ * by memory the same way. The bytes do not depend on it.
+ */
+export function xzWorkers(level: number, threads: number, totalMemory = totalmem()): number {
+  const perWorker = (ENCODER_MIB[level] ?? 94) * MiB + 2 * xzBlockSize(level) + 16 * MiB;
+  return Math.max(1, Math.min(threads, Math.floor(totalMemory / 2 / perWorker)));
+}
+
 /** One .xz stream (CRC64); bytes depend on the input and level only, not on `threads`. */
 export async function* xzStream(
   input: AsyncIterable<Uint8Array>,
   level: number,
   threads: number,
 ): AsyncGenerator<Uint8Array> {
-  const workers = new WorkerPool(XZ_WORKER_SOURCE, { level, wasm: await liblzmaWasm() }, threads);
+  const size = xzWorkers(level, threads);
+  const workers = new WorkerPool(XZ_WORKER_SOURCE, { level, wasm: await liblzmaWasm() }, size);
   // Blocks go to the workers (transferred) and come back with their results. One job more than
   // there are workers waits in the pool's queue, so a worker starts its next block at once.
-  const pool = new BlockPool(xzBlockSize(level), threads + 2);
+  const pool = new BlockPool(xzBlockSize(level), size + 2);
   try {
     yield xzStreamHeader();
     const jobs = (async function* () {
       for await (const block of rechunk(input, xzBlockSize(level), pool)) {
-        const size = block.byteLength;
+        const length = block.byteLength;
         yield async () => {
           const { result, block: back } = await workers.run({ block }, [block.buffer as ArrayBuffer]);
           if (back) pool.give(back);
-          return splitSingleBlockStream(result, size);
+          return splitSingleBlockStream(result, length);
         };
       }
     })();
     const records: Array<Omit<XzBlock, 'bytes'>> = [];
-    for await (const blocks of orderedParallel(jobs, threads + 1)) {
+    for await (const blocks of orderedParallel(jobs, size + 1)) {
       for (const { bytes, unpaddedSize, uncompressedSize } of blocks) {
         records.push({ unpaddedSize, uncompressedSize });
         yield bytes;
