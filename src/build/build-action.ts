@@ -13,7 +13,7 @@ export const BUILD_INPUTS: Record<string, InputSpec> = {
   arch: { description: 'Build only these architectures (comma or newline separated; Go names like amd64 or the format\'s own). Default: every linux platform in the config.' },
   'output-dir': { description: 'Directory the packages are written to.', default: 'out/packages' },
   'dry-run': { description: 'Check the config and resolve every file, print what would be built, write nothing.', default: 'false', kind: 'boolean' },
-  threads: { description: 'How many compression blocks (zstd: libzstd worker threads) run at once; 0 means one per CPU core. The output bytes do not depend on it.', default: '0', kind: 'integer' },
+  threads: { description: 'How many compression blocks (zstd: libzstd worker threads) run at once; 0 means one per CPU core. xz runs fewer where they would not fit in half the memory. The output bytes do not depend on it.', default: '0', kind: 'integer' },
   'allow-external-src': { description: 'Allow contents `src` paths outside the workspace.', default: 'false', kind: 'boolean' },
 };
 
