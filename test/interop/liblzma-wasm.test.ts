@@ -8,37 +8,26 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WorkerPool } from '../../src/archive/compress/worker-pool.js';
+import { XZ_WORKER_SOURCE } from '../../src/archive/compress/worker-source.js';
 import { requireTool } from '../support/tools.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const COMMITTED = join(ROOT, 'vendor', 'liblzma', 'liblzma.wasm');
 const PINNED = { clang: '14.0.6', wasiLibc: '0.0~git20220510.9886d3d-2' };
 
-/** The one WebAssembly call used here (the project's TypeScript lib has no WebAssembly types). */
-const wasmApi = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }> };
-}).WebAssembly;
-
-/** Instantiates a liblzma module and compresses `data` with lzma_easy_buffer_encode. */
+/**
+ * Compresses `data` with a liblzma module the way build-deb and build-rpm do: the xz worker
+ * source in a worker, given that module's bytes. Returns the worker's single-block .xz stream.
+ */
 async function encodeWith(wasm: Uint8Array, data: Uint8Array, level: number): Promise<Buffer> {
-  const wasi = new Proxy({}, { get: () => () => 52 });
-  const { instance } = await wasmApi.instantiate(wasm, { wasi_snapshot_preview1: wasi });
-  const x = instance.exports as {
-    memory: { buffer: ArrayBuffer };
-    _initialize(): void;
-    malloc(n: number): number;
-    lzma_easy_buffer_encode(...args: number[]): number;
-  };
-  x._initialize();
-  const bound = data.length + 4096;
-  const input = x.malloc(data.length);
-  const output = x.malloc(bound);
-  const position = x.malloc(4);
-  new Uint8Array(x.memory.buffer).set(data, input);
-  new DataView(x.memory.buffer).setUint32(position, 0, true);
-  expect(x.lzma_easy_buffer_encode(level, 4, 0, input, data.length, output, position, bound)).toBe(0);
-  const length = new DataView(x.memory.buffer).getUint32(position, true);
-  return Buffer.from(x.memory.buffer.slice(output, output + length));
+  const pool = new WorkerPool(XZ_WORKER_SOURCE, { level, wasm }, 1);
+  try {
+    const block = new Uint8Array(data);
+    return Buffer.from((await pool.run({ block }, [block.buffer])).result);
+  } finally {
+    await pool.close();
+  }
 }
 
 function installedVersion(pkg: string): string {

@@ -40,8 +40,11 @@ function fixture(compression: 'gzip' | 'xz:1' | 'zstd'): Fixture {
   return fx;
 }
 
-/** rpm on the scratch root's database where dnf keeps it (rpm's own default, %_dbpath). */
-function rpmIn(root: string, args: string[]) {
+/**
+ * rpm on the scratch root's database where dnf keeps it: rpm's own default %_dbpath, not the
+ * /var/lib/rpm that rpm-tools' rpmIn names for roots rpm itself installed into.
+ */
+function rpmInDnfRoot(root: string, args: string[]) {
   return run([...(privileged() ?? []), 'rpm', '--root', root, ...args]);
 }
 
@@ -81,9 +84,9 @@ describe('dnf installs our signed rpms from a createrepo_c repository', () => {
     const r = dnf(root, repo, key, ['install', 'demo']);
     if (r.status !== 0) throw new Error(`dnf install failed (${r.status}):\n${r.stdout}${r.stderr}`);
     expect(r.stdout + r.stderr).toMatch(/Importing GPG key/);
-    expect(rpmIn(root, ['-q', 'demo']).stdout.trim()).toBe('demo-1.2.0~rc.1-2.x86_64');
+    expect(rpmInDnfRoot(root, ['-q', 'demo']).stdout.trim()).toBe('demo-1.2.0~rc.1-2.x86_64');
     for (const [path, body] of fx.bodies) expect(readFileSync(join(root, path)).equals(body)).toBe(true);
-    expect(rpmIn(root, ['-V', '--nodeps', '--nouser', '--nogroup', 'demo']).stdout).toBe('');
+    expect(rpmInDnfRoot(root, ['-V', '--nodeps', '--nouser', '--nogroup', 'demo']).stdout).toBe('');
   }, 300_000);
 
   test('a package whose payload lost a byte is refused, and nothing is installed', async () => {
@@ -105,6 +108,6 @@ describe('dnf installs our signed rpms from a createrepo_c repository', () => {
     expect(r.status).not.toBe(0);
     // dnf opens the package (rpm checks the signature and the payload digest it covers) before it installs anything.
     expect(r.stdout + r.stderr).toMatch(/Problem opening package|GPG check FAILED/);
-    expect(rpmIn(root, ['-q', 'demo']).status).not.toBe(0);
+    expect(rpmInDnfRoot(root, ['-q', 'demo']).status).not.toBe(0);
   }, 300_000);
 });

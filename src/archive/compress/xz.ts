@@ -1,7 +1,8 @@
 // .xz by liblzma (WebAssembly), in independent blocks of fixed size, compressed in `threads` worker
-// threads (fewer where memory is short: xzWorkers) and assembled into one multi-block stream the way `xz -T` and dpkg-deb (which uses
-// liblzma's multithreaded encoder) write them. With one thread the encoder still runs in a worker,
-// so reading, tar and md5 go on beside it, as dpkg-deb's tar process does beside its compressor.
+// threads (fewer where memory is short: xzWorkers) and assembled into one multi-block stream the
+// way `xz -T` and dpkg-deb (which uses liblzma's multithreaded encoder) write them. With one thread
+// the encoder still runs in a worker, so reading, tar and md5 go on beside it, as dpkg-deb's tar
+// process does beside its compressor.
 import { totalmem } from 'node:os';
 import { BlockPool, rechunk } from './rechunk.js';
 import { orderedParallel } from './parallel.js';
