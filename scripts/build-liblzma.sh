@@ -13,7 +13,8 @@
 # Why not node-liblzma's build: it is made for size (-Oz, XZ_SMALL: byte-at-a-time CRCs, computed
 # price and position tables, no inlining) and runs the -6 encoder about 1.2x slower than the
 # native xz; this one runs it at the native speed. It also has no 256 MiB memory cap, so -8
-# and -9 work, and no Emscripten glue (src/archive/compress/liblzma.ts instantiates it).
+# and -9 work, and no Emscripten glue: the xz workers instantiate it themselves
+# (src/archive/compress/worker-source.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,8 +46,9 @@ fi
 echo "$SHA256  $tarball" | sha256sum -c --quiet - || { echo "build-liblzma: $tarball is not xz-utils $VERSION" >&2; exit 1; }
 tar -xJf "$tarball" -C "$work"
 
-# NDEBUG as in a release build (configure without --enable-debug). What liblzma's configure would find on a 32-bit little-endian target with a C99 libc, limited
-# to the .xz encoder with the LZMA2 filter, CRC32/CRC64 checks and every match finder.
+# What liblzma's configure would find on a 32-bit little-endian target with a C99 libc, limited
+# to the .xz encoder with the LZMA2 filter, CRC32/CRC64 checks and every match finder. NDEBUG
+# (below) as in a release build (configure without --enable-debug).
 cat >"$work/config.h" <<'EOF'
 #define HAVE_STDBOOL_H 1
 #define HAVE__BOOL 1
